@@ -68,11 +68,16 @@ public final class Launcher {
       stopped.countDown();
     }, "neo4j-shutdown"));
 
-    GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-    if (!password.isEmpty()) {
-      setInitialPassword(dbms, password);
+    try {
+      GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+      if (!password.isEmpty()) {
+        setPassword(dbms, password);
+      }
+      db.executeTransactionally("RETURN 1");
+    } catch (RuntimeException e) {
+      System.err.println("[neo4j-launcher] Neo4j started but is not usable: " + e.getMessage());
+      System.exit(1);
     }
-    db.executeTransactionally("RETURN 1");
     System.out.println("NEO4J READY bolt://127.0.0.1:" + port);
     System.out.flush();
     if (Boolean.parseBoolean(option(options, "watch-stdin", "NEO4J_LAUNCHER_WATCH_STDIN", "false"))) {
@@ -93,12 +98,21 @@ public final class Launcher {
     stopped.await();
   }
 
-  /** Sets the neo4j user's password through the system database (idempotent). */
-  private static void setInitialPassword(DatabaseManagementService dbms, String password) {
+  /** Sets the neo4j user's password through the system database; a restart with the same one is a no-op. */
+  private static void setPassword(DatabaseManagementService dbms, String password) {
     GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-    system.executeTransactionally(
-        "ALTER USER neo4j IF EXISTS SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
-        Map.of("password", password));
+    try {
+      system.executeTransactionally(
+          "ALTER USER neo4j IF EXISTS SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+          Map.of("password", password));
+    } catch (RuntimeException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (String.valueOf(cause.getMessage()).contains("Old password and new password cannot be the same")) {
+          return;
+        }
+      }
+      throw e;
+    }
   }
 
   private static String defaultPluginDir() {

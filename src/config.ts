@@ -1,0 +1,49 @@
+/** The service's configuration: read from the environment once, at start, with a clear message per bad value. */
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_URI: z
+    .string({ message: 'is required (e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io)' })
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must be a bolt://, bolt+s://, neo4j:// or neo4j+s:// URI'),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().min(1).optional(),
+  /** Every Neo4j transaction is cut off after this long; the driver's retries fit inside it. */
+  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(100).max(300_000).default(10_000),
+  NEO4J_MAX_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).default(50),
+  /** Apply constraints and indexes at start (idempotent). */
+  MIGRATE_ON_START: booleanFlag.default(true),
+  /** Load the seed graph at start when the database holds no stancegraph data. */
+  SEED_IF_EMPTY: booleanFlag.default(true),
+  /** The seed folder (data/*.yaml and articles/) loaded when the database is empty. */
+  SEED_DIR: z.string().min(1).optional(),
+  /** Introspection is on in development and test, off in production unless this says otherwise. */
+  GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+});
+
+export type Config = Omit<z.infer<typeof configSchema>, 'GRAPHQL_INTROSPECTION'> & { GRAPHQL_INTROSPECTION: boolean };
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws a ConfigError listing every bad variable, by name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, as they do in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
+  }
+  const config = parsed.data;
+  return { ...config, GRAPHQL_INTROSPECTION: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production' };
+}

@@ -1,0 +1,39 @@
+/**
+ * Schema migrations: uniqueness constraints and the indexes the API needs. Every statement is idempotent
+ * (IF NOT EXISTS), so applying them at each start is safe. Community edition supports these; existence and
+ * key constraints are Enterprise-only and are not used.
+ */
+import type { QueryRunner } from './database.js';
+
+/** Every stancegraph node carries :Entity as well as its own label, so `node(id)` needs one lookup. */
+export const entityLabels = ['Actor', 'Issue', 'Proposal', 'Event', 'Source', 'Statement', 'Position'] as const;
+
+const constraints = ['Entity', ...entityLabels].map(
+  (label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+);
+
+const indexes = [
+  // Keyset pagination and filters.
+  'CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name, n.id)',
+  'CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)',
+  'CREATE TEXT INDEX actor_search_key IF NOT EXISTS FOR (n:Actor) ON (n.searchKey)',
+  'CREATE INDEX issue_name IF NOT EXISTS FOR (n:Issue) ON (n.name, n.id)',
+  'CREATE INDEX proposal_name IF NOT EXISTS FOR (n:Proposal) ON (n.name, n.id)',
+  'CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)',
+  'CREATE INDEX source_published IF NOT EXISTS FOR (n:Source) ON (n.publishedOn)',
+  'CREATE INDEX statement_said_on IF NOT EXISTS FOR (n:Statement) ON (n.saidOn)',
+  'CREATE INDEX position_stance IF NOT EXISTS FOR (n:Position) ON (n.stance)',
+  'CREATE INDEX position_valid_from IF NOT EXISTS FOR (n:Position) ON (n.validFrom)',
+  // Full text: names and aliases (accent- and case-folded), topics, what was said.
+  "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Actor|Issue|Proposal|Event|Statement) ON EACH [n.name, n.aliases, n.description, n.text] OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }",
+];
+
+export const migrations: readonly string[] = [...constraints, ...indexes];
+
+export async function applyMigrations(db: QueryRunner): Promise<number> {
+  for (const [index, statement] of migrations.entries()) {
+    await db.write(`migration${index}`, statement);
+  }
+  await db.write('awaitIndexes', 'CALL db.awaitIndexes(300)');
+  return migrations.length;
+}

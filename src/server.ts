@@ -1,0 +1,124 @@
+/**
+ * createServer(deps): the Apollo server mounted on an Express app inside an HTTP server, not listening.
+ * main.ts listens; tests listen on an ephemeral loopback port or call executeOperation.
+ */
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Config } from './config.js';
+import { createContext, type Context } from './context.js';
+import { clientFacingCodes, ErrorCode } from './errors.js';
+import type { Logger } from './logger.js';
+import type { Database } from './neo4j/database.js';
+import { loadTypeDefs, resolvers } from './schema.js';
+
+export interface ServerDeps {
+  config: Pick<Config, 'GRAPHQL_INTROSPECTION' | 'NODE_ENV'>;
+  db: Database;
+  logger: Logger;
+  /** Whether the database is prepared (migrations applied); /ready also asks Neo4j itself. */
+  isPrepared?: () => boolean;
+}
+
+export interface StanceServer {
+  app: express.Express;
+  httpServer: Server;
+  apollo: ApolloServer<Context>;
+  /** Stops accepting requests, drains those in flight, stops Apollo. Does not close the driver. */
+  stop(): Promise<void>;
+}
+
+export async function createServer(deps: ServerDeps): Promise<StanceServer> {
+  const { db, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createHttpServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    introspection: deps.config.GRAPHQL_INTROSPECTION,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    // main.ts owns the signals: it drains HTTP, closes the driver, then stops what it started.
+    stopOnTerminationSignals: false,
+    formatError: (formatted, error) => maskError(formatted, error, logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLogging(logger)],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/ready', async (_req, res) => {
+    try {
+      await db.ping();
+      if (deps.isPrepared && !deps.isPrepared()) {
+        res.status(503).json({ status: 'unavailable', neo4j: 'up', reason: 'preparing the database' });
+        return;
+      }
+      res.json({ status: 'ready', neo4j: 'up' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', neo4j: 'down' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const body = req.body as { operationName?: unknown } | undefined;
+        const operationName = typeof body?.operationName === 'string' ? body.operationName : undefined;
+        return createContext({ db, logger }, operationName);
+      },
+    }),
+  );
+
+  return {
+    app,
+    httpServer,
+    apollo,
+    stop: async () => {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+/** Errors clients can expect keep their message and code; anything else is logged in full and masked. */
+function maskError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && clientFacingCodes.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
+  return {
+    message: 'Internal server error',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+function requestLogging(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ request }) {
+      const started = performance.now();
+      return {
+        async willSendResponse({ errors }) {
+          logger.debug(
+            { operation: request.operationName ?? null, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0 },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Starts the test Neo4j (own port and folder, so `npm start`'s database is never touched) unless
+ * NEO4J_URI is set, applies migrations and loads the seed graph, and stops Neo4j afterwards.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { projectRoot, startBundledNeo4j, type BundledNeo4j } from '../neo4j/launcher.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { createDriver, Database } from '../src/neo4j/database.js';
+import { applyMigrations } from '../src/neo4j/migrations.js';
+import { loadSeed } from '../src/seed/loader.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4j: { uri: string; user: string; password: string; database?: string };
+  }
+}
+
+let bundled: BundledNeo4j | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  let connection: { uri: string; user: string; password: string; database?: string };
+  if (process.env.NEO4J_URI) {
+    connection = {
+      uri: process.env.NEO4J_URI,
+      user: process.env.NEO4J_USER ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD ?? '',
+      database: process.env.NEO4J_DATABASE || undefined,
+    };
+  } else {
+    const dataDir = process.env.NEO4J_TEST_DATA ?? join(projectRoot, '.neo4j', 'test');
+    // A fresh store per run: the test database holds only what this run puts there.
+    rmSync(dataDir, { recursive: true, force: true });
+    const started = Date.now();
+    bundled = await startBundledNeo4j({
+      port: Number(process.env.NEO4J_TEST_PORT ?? 17687),
+      dataDir,
+      password: 'stancegraph-test',
+      onOutput: (line) => {
+        if (line.startsWith('NEO4J') || line.startsWith('[neo4j-launcher]')) console.log(`[test neo4j] ${line}`);
+      },
+    });
+    console.log(`[test neo4j] ready after ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    connection = { uri: bundled.uri, user: bundled.user, password: bundled.password };
+  }
+
+  const config = loadConfig({ NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database });
+  const db = new Database(createDriver(config), { database: connection.database, timeoutMs: 120_000, logger: createLogger('warn') });
+  try {
+    const runner = db.runner('test-setup');
+    await applyMigrations(runner);
+    await loadSeed(runner, process.env.SEED_DIR || undefined);
+  } finally {
+    await db.close();
+  }
+  project.provide('neo4j', connection);
+}
+
+export async function teardown(): Promise<void> {
+  await bundled?.stop();
+}
