@@ -1,18 +1,61 @@
-/** The per-request context: a query runner named after the operation, and fresh repositories and DataLoaders. */
-import type { Database, QueryRunner } from './neo4j/database.js';
+/** The per-request context: a query runner named after the operation, repositories, and fresh DataLoaders. */
+import { createActorLoaders } from './actor/loaders.js';
+import { ActorRepository } from './actor/repository.js';
+import { AnalyticsRepository } from './analytics/repository.js';
+import { createEventLoaders } from './event/loaders.js';
+import { EventRepository } from './event/repository.js';
 import type { Logger } from './logger.js';
-
-export interface Context {
-  db: QueryRunner;
-  logger: Logger;
-}
+import type { Database, QueryRunner } from './neo4j/database.js';
+import { createNodeLoaders } from './node/loaders.js';
+import { NodeRepository } from './node/repository.js';
+import { createPositionLoaders } from './position/loaders.js';
+import { PositionRepository } from './position/repository.js';
+import { SearchRepository } from './search/repository.js';
+import { createStatementLoaders } from './statement/loaders.js';
+import { StatementRepository } from './statement/repository.js';
+import { createTopicLoaders } from './topic/loaders.js';
+import { TopicRepository } from './topic/repository.js';
 
 export interface ContextDeps {
   db: Database;
   logger: Logger;
 }
 
+export function createRepositories(db: QueryRunner) {
+  return {
+    actors: new ActorRepository(db),
+    topics: new TopicRepository(db),
+    positions: new PositionRepository(db),
+    statements: new StatementRepository(db),
+    events: new EventRepository(db),
+    nodes: new NodeRepository(db),
+    search: new SearchRepository(db),
+    analytics: new AnalyticsRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;
+
+function createLoaders(repositories: Repositories) {
+  return {
+    ...createActorLoaders(repositories.actors, repositories.statements),
+    ...createTopicLoaders(repositories.topics),
+    ...createPositionLoaders(repositories.positions),
+    ...createStatementLoaders(repositories.statements),
+    ...createEventLoaders(repositories.events),
+    ...createNodeLoaders(repositories.nodes),
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface Context {
+  db: QueryRunner;
+  logger: Logger;
+  repositories: Repositories;
+  loaders: Loaders;
+}
+
 export function createContext(deps: ContextDeps, operationName?: string): Context {
   const db = deps.db.runner(operationName);
-  return { db, logger: deps.logger };
+  const repositories = createRepositories(db);
+  return { db, logger: deps.logger, repositories, loaders: createLoaders(repositories) };
 }

@@ -1,9 +1,24 @@
+/** Every domain's resolvers, merged. Each domain stays thin: validate, call a loader or repository, return. */
 import type { Resolvers } from './generated/graphql.js';
+import { actorResolvers } from './actor/resolvers.js';
+import { analyticsResolvers, nodeResolvers } from './analytics/resolvers.js';
+import { eventResolvers } from './event/resolvers.js';
 import { metaResolvers } from './meta/resolvers.js';
+import { searchResolvers } from './search/resolvers.js';
+import { DateScalar } from './shared/date-scalar.js';
+import { statementResolvers } from './statement/resolvers.js';
+import { topicResolvers } from './topic/resolvers.js';
 
-export const resolvers: Resolvers = {
-  ...metaResolvers,
-  Query: {
-    ...metaResolvers.Query,
-  },
-};
+const domains = [metaResolvers, nodeResolvers, actorResolvers, topicResolvers, statementResolvers, eventResolvers, searchResolvers, analyticsResolvers];
+
+function merge(parts: readonly Resolvers[]): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const part of parts) {
+    for (const [typeName, fields] of Object.entries(part)) {
+      merged[typeName] = { ...(merged[typeName] ?? {}), ...(fields as Record<string, unknown>) };
+    }
+  }
+  return merged as Resolvers;
+}
+
+export const resolvers: Resolvers = { ...merge(domains), Date: DateScalar };

@@ -10,6 +10,11 @@ import type { Logger } from '../logger.js';
 import { toPlain, type Plain } from './records.js';
 
 export type Row = { [key: string]: Plain };
+
+/** JavaScript numbers travel as floats; LIMIT, SKIP and procedure limits need Neo4j integers. */
+export function int(value: number) {
+  return neo4j.int(value);
+}
 export type Params = Record<string, unknown>;
 
 export interface QueryEvent {

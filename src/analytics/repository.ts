@@ -1,0 +1,48 @@
+/** Graph walks between actors: relations, roles, shared events and shared proposals. */
+import { int } from '../neo4j/database.js';
+import type { QueryRunner } from '../neo4j/database.js';
+import { kindOfLabels, type NodeRef } from '../node/repository.js';
+import { relationTypes } from '../seed/schema.js';
+import { map, str, strings } from '../shared/rows.js';
+
+/** What a path may walk; interpolated from this fixed list only. */
+export const pathRelationshipTypes = [...relationTypes, 'HOLDS_ROLE', 'PARTICIPATED_IN', 'AUTHORED_BY'] as const;
+const pathPattern = pathRelationshipTypes.join('|');
+/** Variable-length bounds cannot be parameters: the bound is looked up here, never built from input. */
+const hopPatterns: Record<number, string> = { 1: '*1..1', 2: '*1..2', 3: '*1..3', 4: '*1..4', 5: '*1..5', 6: '*1..6' };
+
+export interface PathRow {
+  nodes: NodeRef[];
+  steps: Array<{ type: string; fromId: string; toId: string; forward: boolean }>;
+}
+
+export class AnalyticsRepository {
+  constructor(private readonly db: QueryRunner) {}
+
+  async shortestPaths(from: string, to: string, maxHops: number, limit: number): Promise<PathRow[]> {
+    const hops = hopPatterns[maxHops];
+    if (!hops) throw new RangeError(`maxHops out of range: ${maxHops}`);
+    const rows = await this.db.read(
+      'shortestPaths',
+      `MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
+       MATCH path = allShortestPaths((a)-[:${pathPattern}${hops}]-(b))
+       WITH path LIMIT $limit
+       RETURN [n IN nodes(path) | {id: n.id, labels: labels(n)}] AS nodes,
+              [i IN range(0, size(relationships(path)) - 1) |
+                {type: type(relationships(path)[i]), fromId: nodes(path)[i].id, toId: nodes(path)[i + 1].id,
+                 forward: startNode(relationships(path)[i]) = nodes(path)[i]}] AS steps`,
+      { from, to, limit: int(limit) },
+    );
+    return rows.map((row) => ({
+      nodes: (Array.isArray(row.nodes) ? row.nodes : []).flatMap((node) => {
+        const value = map(node);
+        const kind = kindOfLabels(strings(value.labels));
+        return kind ? [{ id: str(value.id), kind }] : [];
+      }),
+      steps: (Array.isArray(row.steps) ? row.steps : []).map((step) => {
+        const value = map(step);
+        return { type: str(value.type), fromId: str(value.fromId), toId: str(value.toId), forward: value.forward === true };
+      }),
+    }));
+  }
+}

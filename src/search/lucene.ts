@@ -1,0 +1,18 @@
+/**
+ * Turning a user's words into a safe Lucene query for Neo4j's full-text index: every Lucene operator and
+ * special character is escaped, and each word also matches as a prefix. A query with no word is refused.
+ */
+const special = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+export function toLuceneQuery(input: string): string | null {
+  const words = input
+    .normalize('NFKC')
+    .toLowerCase() // lowercase also disarms the AND/OR/NOT operators
+    .split(/\s+/)
+    .map((word) => word.replace(special, ' ').trim())
+    .flatMap((word) => word.split(/\s+/))
+    .filter((word) => word.length > 0)
+    .slice(0, 32);
+  if (words.length === 0) return null;
+  return words.map((word) => (word.length >= 3 ? `(${word} OR ${word}*)` : word)).join(' ');
+}

@@ -1,0 +1,71 @@
+/**
+ * Relay connections with keyset cursors: a cursor holds the sort key of its item (not an offset), so pages
+ * stay stable when nodes are inserted. Cursors are opaque base64url JSON tagged with the list they belong to.
+ */
+import { badUserInput } from '../errors.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** Counted only when asked for: a separate query (or a batched loader) per connection. */
+  totalCount: () => Promise<number>;
+}
+
+export type CursorKey = Array<string | number | null>;
+
+export function pageSize(first: number | null | undefined, argument = 'first'): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(argument, `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
+  }
+  return first;
+}
+
+export function encodeCursor(list: string, key: CursorKey): string {
+  return Buffer.from(JSON.stringify({ l: list, k: key }), 'utf8').toString('base64url');
+}
+
+/** The sort key inside a cursor; a cursor that does not decode, or belongs to another list, is refused. */
+export function decodeCursor(after: string | null | undefined, list: string, arity: number, argument = 'after'): CursorKey | null {
+  if (after === null || after === undefined) return null;
+  const invalid = () => badUserInput(argument, 'is not a cursor of this list (use pageInfo.endCursor or an edge cursor)');
+  if (after.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(after)) throw invalid();
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  const payload = decoded as { l?: unknown; k?: unknown };
+  if (
+    typeof payload !== 'object' ||
+    payload === null ||
+    payload.l !== list ||
+    !Array.isArray(payload.k) ||
+    payload.k.length !== arity ||
+    !payload.k.every((value) => value === null || typeof value === 'string' || typeof value === 'number')
+  ) {
+    throw invalid();
+  }
+  return payload.k as CursorKey;
+}
+
+/** Builds a connection from rows fetched with LIMIT first + 1 (the extra row says whether a next page exists). */
+export function toConnection<T>(
+  rows: T[],
+  first: number,
+  list: string,
+  keyOf: (node: T) => CursorKey,
+  totalCount: () => Promise<number>,
+): Connection<T> {
+  const page = rows.slice(0, first);
+  const edges = page.map((node) => ({ cursor: encodeCursor(list, keyOf(node)), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}

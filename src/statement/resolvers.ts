@@ -1,0 +1,82 @@
+import type { Resolvers } from '../generated/graphql.js';
+import { decodeCursor, pageSize, toConnection, type Connection, type CursorKey } from '../shared/pagination.js';
+import { toLuceneQuery } from '../search/lucene.js';
+import { badUserInput } from '../errors.js';
+import { MAX_SEARCH_LENGTH } from '../shared/validate.js';
+import { mustExist } from '../actor/resolvers.js';
+import type { StatementRecord } from './model.js';
+import { contextAround } from './excerpt.js';
+
+/** A page of statements ordered newest first, for lists nested under another node (an actor's statements). */
+export async function statementPage(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  load: (args: { limit: number; after: CursorKey | null }) => Promise<Array<StatementRecord & { sortDate: string }>>,
+  count: () => Promise<number>,
+): Promise<Connection<StatementRecord>> {
+  const limit = pageSize(first);
+  const cursor = decodeCursor(after, 'statements', 2);
+  const rows = await load({ limit: limit + 1, after: cursor });
+  return toConnection<StatementRecord & { sortDate: string }>(rows, limit, 'statements', (row) => [row.sortDate, row.id], count);
+}
+
+export const statementResolvers = {
+  Query: {
+    statements: async (_parent, { filter, first, after }, { repositories }) => {
+      if (filter?.from && filter.to && filter.from > filter.to) throw badUserInput('filter.from', 'must not be after filter.to');
+      let search: string | null = null;
+      if (filter?.search !== undefined && filter.search !== null) {
+        if (filter.search.length > MAX_SEARCH_LENGTH) throw badUserInput('filter.search', `must be at most ${MAX_SEARCH_LENGTH} characters`);
+        search = toLuceneQuery(filter.search);
+        if (!search) throw badUserInput('filter.search', 'must contain at least one word');
+      }
+      const listFilter = {
+        speakerId: filter?.speakerId ?? null,
+        topicId: filter?.topicId ?? null,
+        sourceId: filter?.sourceId ?? null,
+        kinds: filter?.kinds && filter.kinds.length > 0 ? filter.kinds : null,
+        from: filter?.from ?? null,
+        to: filter?.to ?? null,
+        reliability: filter?.reliability && filter.reliability.length > 0 ? filter.reliability : null,
+        search,
+      };
+      return statementPage(first, after, ({ limit, after: cursor }) => repositories.statements.list(listFilter, limit, cursor), () =>
+        repositories.statements.count(listFilter),
+      );
+    },
+    source: (_parent, { id }, { loaders }) => loaders.sourceById.load(id),
+    sources: async (_parent, { first, after }, { repositories }) => {
+      const limit = pageSize(first);
+      const cursor = decodeCursor(after, 'sources', 2);
+      const rows = await repositories.statements.listSources(limit + 1, cursor);
+      return toConnection(rows, limit, 'sources', (source) => [source.publishedOn ?? '0000-00-00', source.id], () =>
+        repositories.statements.countSources(),
+      );
+    },
+  },
+  Statement: {
+    speaker: (statement, _args, { loaders }) => (statement.speakerId ? loaders.actorById.load(statement.speakerId) : null),
+    citations: (statement, _args, { loaders }) => loaders.citationsByStatement.load(statement.id),
+    evidenceFor: (statement, _args, { loaders }) => loaders.positionsByStatement.load(statement.id),
+    events: (statement, _args, { loaders }) => loaders.eventsByStatement.load(statement.id),
+  },
+  Citation: {
+    source: async (citation, _args, { loaders }) => mustExist(await loaders.sourceById.load(citation.sourceId), citation.sourceId),
+    excerpt: async (citation, _args, { loaders }) => {
+      const source = mustExist(await loaders.sourceById.load(citation.sourceId), citation.sourceId);
+      return source.text.slice(citation.start, citation.end);
+    },
+    context: async (citation, _args, { loaders }) => {
+      const source = mustExist(await loaders.sourceById.load(citation.sourceId), citation.sourceId);
+      return contextAround(source.text, citation.start, citation.end);
+    },
+  },
+  Source: {
+    statements: async (source, { first, after }, { loaders }) => {
+      const limit = pageSize(first);
+      const cursor = decodeCursor(after, `source-statements`, 2);
+      const rows = await loaders.statementsBySource.load({ id: source.id, args: { limit: limit + 1, after: cursor } });
+      return toConnection(rows, limit, 'source-statements', (row) => [row.start, row.id], () => loaders.statementCountBySource.load(source.id));
+    },
+  },
+} satisfies Resolvers;
