@@ -16,6 +16,7 @@ COPY --from=build /app/dist dist
 COPY schema schema
 COPY seeds seeds
 COPY public public
+COPY operations operations
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:4000/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

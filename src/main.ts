@@ -71,7 +71,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
             logger.info('database prepared after Neo4j became reachable');
           } catch (retryError) {
             if (!isUnavailable(retryError)) logger.error({ err: retryError }, 'database preparation failed');
-            again(Math.min(delayMs * 2, 30_000));
+            again(Math.min(delayMs * 2, 5_000));
           }
         }, delayMs);
         retry.unref();

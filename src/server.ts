@@ -15,6 +15,7 @@ import { createContext, type Context } from './context.js';
 import { clientFacingCodes, ErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
+import { createPlaygroundRouter } from './playground/router.js';
 import { loadTypeDefs, resolvers } from './schema.js';
 
 export interface ServerDeps {
@@ -69,6 +70,7 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
     }
   });
 
+  app.use(createPlaygroundRouter({ logger }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

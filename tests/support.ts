@@ -72,3 +72,13 @@ export async function startTestService(config: Config = testConfig()): Promise<T
     },
   };
 }
+
+/** Runs a typed document (from src/generated/operations.ts) through the GraphQL boundary. */
+export async function run<TData, TVariables extends Record<string, unknown>>(
+  service: TestService,
+  document: import('@graphql-typed-document-node/core').TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+): Promise<GraphQLResponse<TData>> {
+  const { print } = await import('graphql');
+  return service.gql<TData>(print(document), variables);
+}

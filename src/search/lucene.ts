@@ -11,7 +11,7 @@ export function toLuceneQuery(input: string): string | null {
     .split(/\s+/)
     .map((word) => word.replace(special, ' ').trim())
     .flatMap((word) => word.split(/\s+/))
-    .filter((word) => word.length > 0)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
     .slice(0, 32);
   if (words.length === 0) return null;
   return words.map((word) => (word.length >= 3 ? `(${word} OR ${word}*)` : word)).join(' ');

@@ -42,7 +42,8 @@ export interface SeedRows {
   proposals: Array<SeedProposal>;
   events: Array<SeedEvent>;
   statements: Array<Omit<SeedStatement, 'citations'>>;
-  citations: Array<{ statement: string; source: string; start: number; end: number }>;
+  /** `words`: what was looked for in the source (the statement's text, or the citation's `match`). */
+  citations: Array<{ statement: string; source: string; start: number; end: number; words: string }>;
   positions: Array<SeedPosition & { validFrom: string | null }>;
   relations: Array<SeedRelation & { type: RelationType }>;
 }
@@ -194,7 +195,7 @@ export function readSeed(seedDir: string): SeedRows {
       if (statement.kind === 'QUOTE' && !isInsideQuotation(text, span)) {
         report(`${where}: a QUOTE must be words inside quotation marks, but "${excerpt(words)}" is not quoted in "${citation.source}"`);
       }
-      citations.push({ statement: statement.id, source: citation.source, ...span });
+      citations.push({ statement: statement.id, source: citation.source, ...span, words });
     });
   }
 

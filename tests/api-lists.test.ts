@@ -1,0 +1,136 @@
+/** Pagination (keyset cursors, no item lost or repeated), argument validation and error codes. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActorsPageDocument } from '../src/generated/operations.js';
+import { run, startTestService, type GraphQLResponse, type TestService } from './support.js';
+
+let service: TestService;
+beforeAll(async () => {
+  service = await startTestService();
+});
+afterAll(async () => {
+  await service.close();
+});
+
+/** Walks a connection page by page (bounded), returning every id in order. */
+async function walk(field: string, args: string, pageSize: number): Promise<{ ids: string[]; totalCount: number; pages: number }> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  let totalCount = 0;
+  let pages = 0;
+  for (; pages < 100; pages++) {
+    const response: GraphQLResponse<any> = await service.gql<any>(
+      `query($first: Int, $after: String) { list: ${field}(${args}first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`,
+      { first: pageSize, after },
+    );
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    const list: any = response.data.list;
+    totalCount = list.totalCount;
+    ids.push(...list.edges.map((edge: any) => edge.node.id));
+    if (list.edges.length > 0) expect(list.pageInfo.endCursor).toBe(list.edges.at(-1).cursor);
+    if (!list.pageInfo.hasNextPage) return { ids, totalCount, pages: pages + 1 };
+    after = list.pageInfo.endCursor;
+  }
+  throw new Error(`${field} did not end within 100 pages`);
+}
+
+describe('pagination', () => {
+  it.each([
+    ['actors', ''],
+    ['actors', 'filter: { kinds: [PERSON] }, '],
+    ['issues', ''],
+    ['proposals', ''],
+    ['events', ''],
+    ['sources', ''],
+    ['statements', ''],
+    ['statements', 'filter: { kinds: [QUOTE, PARAPHRASE] }, '],
+  ])('%s(%s) pages of 7 hold every item once, as one big page does', async (field, args) => {
+    const paged = await walk(field, args, 7);
+    const whole = await walk(field, args, 100);
+    expect(new Set(paged.ids).size).toBe(paged.ids.length);
+    expect(paged.ids).toEqual(whole.ids);
+    expect(paged.ids.length).toBe(paged.totalCount);
+    expect(paged.pages).toBe(Math.max(1, Math.ceil(paged.totalCount / 7)));
+  });
+
+  it('nested connections page too: a source’s statements and an actor’s statements', async () => {
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const response: any = await service.gql(
+        `query($after: String) { source(id: "washington-post-2025-12-03") { statements(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }`,
+        { after },
+      );
+      const statements = response.data.source.statements;
+      ids.push(...statements.edges.map((edge: any) => edge.node.id));
+      if (!statements.pageInfo.hasNextPage) {
+        expect(ids.length).toBe(statements.totalCount);
+        break;
+      }
+      after = statements.pageInfo.endCursor;
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThan(4);
+  });
+
+  it('ActorsPage: cursors are opaque and a page starts right after its cursor', async () => {
+    const first = await run(service, ActorsPageDocument, { first: 3 });
+    const second = await run(service, ActorsPageDocument, { first: 3, after: first.data!.actors.pageInfo.endCursor });
+    const both = await run(service, ActorsPageDocument, { first: 6 });
+    expect([...first.data!.actors.edges, ...second.data!.actors.edges].map((edge) => edge.node.id)).toEqual(
+      both.data!.actors.edges.map((edge) => edge.node.id),
+    );
+    expect(first.data!.actors.pageInfo.endCursor).not.toMatch(/vladimir|actor|\d+$/);
+  });
+});
+
+describe('argument errors are BAD_USER_INPUT naming the argument', () => {
+  it.each([
+    ['actors(first: 0) { totalCount }', 'first'],
+    ['actors(first: -1) { totalCount }', 'first'],
+    ['actors(first: 101) { totalCount }', 'first'],
+    ['issues(first: 1000) { totalCount }', 'first'],
+    ['statements(first: 0) { totalCount }', 'first'],
+    ['actor(id: "vladimir-putin") { statements(first: 500) { totalCount } }', 'first'],
+    ['actors(after: "bm90LWEtY3Vyc29y") { totalCount }', 'after'],
+    ['actors(after: "%%%") { totalCount }', 'after'],
+    ['search(query: "   ") { score }', 'query'],
+    ['search(query: "Putin", first: 0) { score }', 'first'],
+    ['paths(from: "russia", to: "ukraine", maxHops: 7) { length }', 'maxHops'],
+    ['paths(from: "russia", to: "ukraine", maxHops: 0) { length }', 'maxHops'],
+    ['paths(from: "russia", to: "russia") { length }', 'to'],
+    ['agreement(a: "russia", b: "russia") { score }', 'b'],
+    ['agreement(a: "russia", b: "nobody") { score }', 'b'],
+    ['compare(actorIds: []) { rows { actor { id } } }', 'actorIds'],
+    ['statements(filter: { from: "2025-12-01", to: "2025-01-01" }) { totalCount }', 'filter.from'],
+    ['statements(filter: { search: "!!!" }) { totalCount }', 'filter.search'],
+    ['actors(filter: { search: "%s" }) { totalCount }'.replace('%s', 'x'.repeat(501)), 'filter.search'],
+  ])('%s', async (selection, argument) => {
+    const response = await service.gql(`{ ${selection} }`);
+    expect(response.status).toBeLessThan(500);
+    expect(response.errors?.[0]?.extensions?.code, JSON.stringify(response.errors)).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.extensions?.argument).toBe(argument);
+    expect(response.errors?.[0]?.message).toContain(argument);
+  });
+
+  it('a cursor from another list is refused', async () => {
+    const issues: any = await service.gql('{ issues(first: 1) { pageInfo { endCursor } } }');
+    const response = await service.gql('query($after: String) { actors(after: $after) { totalCount } }', { after: issues.data.issues.pageInfo.endCursor });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('type errors (first: 10.5, a bad Date, a bad enum) are refused before any resolver runs', async () => {
+    for (const query of ['{ actors(first: 10.5) { totalCount } }', '{ statements(filter: { from: "2025-13-01" }) { totalCount } }', '{ actors(filter: { kinds: [PLANET] }) { totalCount } }']) {
+      const response = await service.gql(query);
+      expect(response.status, query).toBe(400);
+      expect(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(response.errors?.[0]?.extensions?.code);
+    }
+    const variables = await service.gql('query($d: Date) { statements(filter: { from: $d }) { totalCount } }', { d: '2025-02-30' });
+    expect(variables.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(variables.errors?.[0]?.message).toMatch(/2025-02-30/);
+  });
+
+  it('no error carries a stack trace', async () => {
+    const response = await service.gql('{ actors(first: 0) { totalCount } }');
+    expect(JSON.stringify(response)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
+  });
+});

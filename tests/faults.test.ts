@@ -1,0 +1,107 @@
+/**
+ * Neo4j going away and coming back. This file starts its own Neo4j through the launcher, on a spare loopback
+ * port and in its own folder, so it can stop it without touching the shared test database.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBundledNeo4j, type BundledNeo4j } from '../neo4j/launcher.js';
+import { loadConfig } from '../src/config.js';
+import { startService, type RunningService } from '../src/main.js';
+
+const password = 'stancegraph-faults';
+let port: number;
+let dataDir: string;
+let neo4j: BundledNeo4j | undefined;
+let service: RunningService;
+let base: string;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+}
+
+const startNeo4j = async () => {
+  neo4j = await startBundledNeo4j({ port, dataDir, password });
+};
+
+async function query(text: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text }) });
+  return { status: response.status, body: await response.json() };
+}
+
+/** Polls until `check` passes: at most `attempts` tries, `delayMs` apart. */
+async function eventually(check: () => Promise<boolean>, attempts = 60, delayMs = 500): Promise<void> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
+  throw new Error(`condition not met after ${attempts} attempts`);
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  dataDir = mkdtempSync(join(tmpdir(), 'stancegraph-faults-'));
+  // Neo4j is down when the service starts.
+  service = await startService(
+    loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      NEO4J_URI: `bolt://127.0.0.1:${port}`,
+      NEO4J_PASSWORD: password,
+      NEO4J_QUERY_TIMEOUT_MS: '3000',
+    }),
+  );
+  base = `http://127.0.0.1:${service.port}`;
+}, 60_000);
+
+afterAll(async () => {
+  await service?.close();
+  await neo4j?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('Neo4j down, then up, then restarted', () => {
+  it('starts anyway: healthy, not ready, queries answer SERVICE_UNAVAILABLE without a stack trace', async () => {
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect((await fetch(`${base}/ready`)).status).toBe(503);
+    const started = Date.now();
+    const { status, body } = await query('{ actor(id: "vladimir-putin") { name } }');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(status).toBe(503);
+    expect(body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|Neo4jError|ECONNREFUSED|\.ts:\d+/);
+    // Fields that do not touch Neo4j still answer.
+    expect((await query('{ version }')).body.data.version).toMatch(/\d/);
+  });
+
+  it('recovers by itself when Neo4j comes up: migrations applied, seed loaded, ready', async () => {
+    await startNeo4j();
+    await eventually(async () => (await fetch(`${base}/ready`)).status === 200);
+    const { body } = await query('{ actor(id: "vladimir-putin") { name positions { stance } } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.actor.name).toBe('Vladimir Putin');
+    expect(body.data.actor.positions.length).toBeGreaterThan(0);
+  }, 180_000);
+
+  it('reports the outage while Neo4j is stopped and serves again after a restart', async () => {
+    await neo4j!.stop();
+    const during = await query('{ actors(first: 1) { totalCount } }');
+    expect(during.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    expect((await fetch(`${base}/ready`)).status).toBe(503);
+    await startNeo4j();
+    await eventually(async () => {
+      const { body } = await query('{ actors(first: 1) { totalCount } }');
+      return body.data?.actors?.totalCount > 0;
+    });
+    expect((await fetch(`${base}/ready`)).status).toBe(200);
+  }, 180_000);
+});

@@ -1,0 +1,66 @@
+/** No N+1: a request's Neo4j round trips do not grow with the size of its result. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestService, type TestService } from './support.js';
+
+let service: TestService;
+beforeAll(async () => {
+  service = await startTestService();
+});
+afterAll(async () => {
+  await service.close();
+});
+
+async function roundTrips(query: string, variables: Record<string, unknown>): Promise<{ count: number; data: any }> {
+  service.takeQueryCount();
+  const response = await service.gql<any>(query, variables);
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return { count: service.takeQueryCount(), data: response.data };
+}
+
+const threeLevels = `query($first: Int) {
+  actors(first: $first) {
+    edges { node { id name
+      positions { stance topic { id name }
+        evidence { text speaker { name }
+          citations { start end excerpt source { title reliability } } } } } }
+  }
+}`;
+
+describe('round trips per request', () => {
+  it('actors -> positions -> evidence -> citations -> source costs the same over 5 and over 25 actors', async () => {
+    const small = await roundTrips(threeLevels, { first: 5 });
+    const large = await roundTrips(threeLevels, { first: 25 });
+    expect(small.data.actors.edges).toHaveLength(5);
+    expect(large.data.actors.edges).toHaveLength(25);
+    const evidence = (data: any) =>
+      data.actors.edges.flatMap((edge: any) => edge.node.positions.flatMap((position: any) => position.evidence)).length;
+    expect(evidence(large.data)).toBeGreaterThan(evidence(small.data));
+    expect(large.count).toBe(small.count);
+    // One query per level: actors, positions, topics, evidence, speakers, citations, sources.
+    expect(large.count).toBeLessThanOrEqual(7);
+  });
+
+  it('a wide walk (relations, events, participants, roles) stays bounded too', async () => {
+    const wide = `query($first: Int) { actors(first: $first) { totalCount edges { node {
+      relations { type actor { name } evidence { text } }
+      events { name participants { actor { name } role } evidence { id } }
+      roles { title of { name } } roleHolders { holder { name } }
+      statements(first: 3) { totalCount edges { node { text evidenceFor { stance } } } }
+    } } } }`;
+    const small = await roundTrips(wide, { first: 5 });
+    const large = await roundTrips(wide, { first: 47 });
+    expect(large.data.actors.edges.length).toBeGreaterThan(30);
+    // A branch that is empty for every actor of a small page (no role holders, say) makes no query, so the
+    // counts may differ by those branches; what matters is a fixed ceiling: one query per field and wave.
+    expect(small.count).toBeLessThanOrEqual(20);
+    expect(large.count).toBeLessThanOrEqual(20);
+  });
+
+  it('an issue with everyone for and against it: the same cost for a small and a large issue', async () => {
+    const query = `query($id: ID!) { issue(id: $id) { positions { actor { name relations { type } } evidence { citations { source { title } } } } } }`;
+    const small = await roundTrips(query, { id: 'putin-zelensky-meeting' });
+    const large = await roundTrips(query, { id: 'ukraine-nato-membership' });
+    expect(large.data.issue.positions.length).toBeGreaterThan(small.data.issue.positions.length);
+    expect(large.count).toBe(small.count);
+  });
+});

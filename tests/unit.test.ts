@@ -1,0 +1,132 @@
+/** Pure logic: finding words in articles, safe Lucene, cursors, stance analytics. */
+import { describe, expect, it } from 'vitest';
+import { isInsideQuotation, locate, normalizeQuoted } from '../src/seed/locate.js';
+import { toLuceneQuery } from '../src/search/lucene.js';
+import { decodeCursor, encodeCursor, pageSize } from '../src/shared/pagination.js';
+import { foldForSearch } from '../src/shared/text.js';
+import { compareActors, verdictOf } from '../src/analytics/stances.js';
+import { contextAround } from '../src/statement/excerpt.js';
+import type { PositionRecord } from '../src/position/model.js';
+
+describe('locate', () => {
+  const article = 'Ushakov described the talks as \u201Cconstructive.\u201D  But he added that \u201Csome American\n proposals appear acceptable\u201D and Russia\u2019s army advanced.';
+
+  it('finds words across typographic quotes and whitespace, with offsets into the original text', () => {
+    const span = locate(article, 'some American proposals appear acceptable')!;
+    expect(article.slice(span.start, span.end)).toBe('some American\n proposals appear acceptable');
+    const apostrophe = locate(article, "Russia's army")!;
+    expect(article.slice(apostrophe.start, apostrophe.end)).toBe('Russia\u2019s army');
+  });
+
+  it('finds the n-th occurrence, and nothing when the words differ', () => {
+    expect(locate('a b a b', 'a b', 2)).toEqual({ start: 4, end: 7 });
+    expect(locate('a b a b', 'a b', 3)).toBeUndefined();
+    expect(locate(article, 'constructive talks')).toBeUndefined();
+    expect(locate(article, '   ')).toBeUndefined();
+  });
+
+  it('knows whether a span is inside quotation marks (apostrophes are not quotes)', () => {
+    expect(isInsideQuotation(article, locate(article, 'constructive.')!)).toBe(true);
+    const quoted = 'He said \u201Csome American proposals\u201D were fine.';
+    expect(isInsideQuotation(quoted, locate(quoted, 'American')!)).toBe(true);
+    expect(isInsideQuotation(quoted, locate(quoted, 'were fine')!)).toBe(false);
+    expect(isInsideQuotation(article, locate(article, 'described the talks')!)).toBe(false);
+    expect(isInsideQuotation(article, locate(article, 'army advanced')!)).toBe(false);
+  });
+
+  it('normalises only quotes and whitespace', () => {
+    expect(normalizeQuoted(' \u201CKyiv\u2019s\u201D \n plan ')).toBe('"Kyiv\'s" plan');
+  });
+});
+
+describe('contextAround', () => {
+  it('returns the sentence holding the words, with its closing quote', () => {
+    const text = 'First sentence. Peskov said, \u201CWe are ready.\u201D Then more.';
+    const start = text.indexOf('We are');
+    expect(contextAround(text, start, start + 6)).toBe('Peskov said, \u201CWe are ready.\u201D');
+  });
+});
+
+describe('toLuceneQuery', () => {
+  it.each([
+    ['Zelenskyy', '(zelenskyy OR zelenskyy*)'],
+    ['NATO AND Russia', '(nato OR nato*) (and OR and*) (russia OR russia*)'],
+    // Lowercase `or` is a plain word to Lucene; only upper-case operators are operators.
+    ['title:(x) OR y~2 "quoted"', '(title OR title*) x or y 2 (quoted OR quoted*)'],
+    ["') DETACH DELETE n //", '(detach OR detach*) (delete OR delete*) n'],
+  ])('%s -> %s', (input, expected) => {
+    expect(toLuceneQuery(input)).toBe(expected);
+  });
+
+  it('refuses a query with no word', () => {
+    expect(toLuceneQuery('+-&&||!(){}[]^"~*?:\\/')).toBeNull();
+    expect(toLuceneQuery('   ')).toBeNull();
+  });
+});
+
+describe('cursors and page sizes', () => {
+  it('round-trips a key and refuses cursors of other lists, forged or malformed', () => {
+    const cursor = encodeCursor('actors', ['Vladimir Putin', 'vladimir-putin']);
+    expect(decodeCursor(cursor, 'actors', 2)).toEqual(['Vladimir Putin', 'vladimir-putin']);
+    expect(() => decodeCursor(cursor, 'issues', 2)).toThrow(/after: is not a cursor of this list/);
+    expect(() => decodeCursor('not a cursor!', 'actors', 2)).toThrow(/after/);
+    expect(() => decodeCursor(Buffer.from('{"l":"actors","k":[{}, 1]}').toString('base64url'), 'actors', 2)).toThrow(/after/);
+    expect(() => decodeCursor(Buffer.from('[1,2]').toString('base64url'), 'actors', 2)).toThrow(/after/);
+  });
+
+  it('defaults first to 20 and keeps it within 1..100', () => {
+    expect(pageSize(undefined)).toBe(20);
+    expect(pageSize(100)).toBe(100);
+    for (const bad of [0, -1, 101, 2 ** 53, 10.5]) expect(() => pageSize(bad)).toThrow(/first: must be between 1 and 100/);
+  });
+});
+
+describe('foldForSearch', () => {
+  it('folds case and accents', () => {
+    expect(foldForSearch('  Zélenskyy  ÖSTERREICH ')).toBe('zelenskyy osterreich');
+    expect(foldForSearch('Zelenskyy'.normalize('NFD'))).toBe(foldForSearch('Zelenskyy'.normalize('NFC')));
+  });
+});
+
+describe('agreement', () => {
+  const position = (actorId: string, topicId: string, stance: PositionRecord['stance'], validFrom = '2025-12-01'): PositionRecord => ({
+    __typename: 'Position',
+    id: `${actorId}-${topicId}-${validFrom}`,
+    actorId,
+    topicId,
+    stance,
+    summary: null,
+    condition: null,
+    validFrom,
+    validTo: null,
+  });
+
+  it('scores agree / (agree + disagree), compares the newest position per topic, ignores unshared topics', () => {
+    const result = compareActors('a', 'b', [
+      position('a', 'nato', 'SUPPORTS'),
+      position('b', 'nato', 'SUPPORTS'),
+      position('a', 'land', 'OPPOSES'),
+      position('b', 'land', 'SUPPORTS', '2025-11-01'),
+      position('b', 'land', 'OPPOSES', '2025-12-02'),
+      position('a', 'troops', 'SUPPORTS'),
+      position('b', 'troops', 'OPPOSES'),
+      position('a', 'gas', 'CONDITIONAL'),
+      position('b', 'gas', 'SUPPORTS'),
+      position('a', 'only-a', 'SUPPORTS'),
+    ]);
+    expect(result.agreeOn).toEqual(['land', 'nato']);
+    expect(result.disagreeOn).toEqual(['troops']);
+    expect(result.score).toBeCloseTo(2 / 3);
+    expect(result.details.map((detail) => [detail.topicId, detail.verdict])).toEqual([
+      ['gas', 'PARTIAL'],
+      ['land', 'AGREE'],
+      ['nato', 'AGREE'],
+      ['troops', 'DISAGREE'],
+    ]);
+  });
+
+  it('has no score without comparable topics', () => {
+    expect(compareActors('a', 'b', []).score).toBeNull();
+    expect(verdictOf(position('a', 't', 'UNDECIDED'), position('b', 't', 'OPPOSES'))).toBe('PARTIAL');
+  });
+});
