@@ -49,11 +49,11 @@ describe('contextAround', () => {
 
 describe('toLuceneQuery', () => {
   it.each([
-    ['Zelenskyy', '(zelenskyy OR zelenskyy*)'],
-    ['NATO AND Russia', '(nato OR nato*) (and OR and*) (russia OR russia*)'],
+    ['Zelenskyy', '(zelenskyy OR zelenskyy* OR zelenskyy~1)'],
+    ['NATO AND Russia', '(nato OR nato*) (and OR and*) (russia OR russia* OR russia~1)'],
     // Lowercase `or` is a plain word to Lucene; only upper-case operators are operators.
-    ['title:(x) OR y~2 "quoted"', '(title OR title*) x or y 2 (quoted OR quoted*)'],
-    ["') DETACH DELETE n //", '(detach OR detach*) (delete OR delete*) n'],
+    ['title:(x) OR y~2 "quoted"', '(title OR title*) x or y 2 (quoted OR quoted* OR quoted~1)'],
+    ["') DETACH DELETE n //", '(detach OR detach* OR detach~1) (delete OR delete* OR delete~1) n'],
   ])('%s -> %s', (input, expected) => {
     expect(toLuceneQuery(input)).toBe(expected);
   });

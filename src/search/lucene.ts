@@ -1,6 +1,7 @@
 /**
  * Turning a user's words into a safe Lucene query for Neo4j's full-text index: every Lucene operator and
- * special character is escaped, and each word also matches as a prefix. A query with no word is refused.
+ * special character is removed, and each word also matches as a prefix (and, when long, with one typo).
+ * A query with no word is refused.
  */
 const special = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -14,5 +15,9 @@ export function toLuceneQuery(input: string): string | null {
     .filter((word) => /[\p{L}\p{N}]/u.test(word))
     .slice(0, 32);
   if (words.length === 0) return null;
-  return words.map((word) => (word.length >= 3 ? `(${word} OR ${word}*)` : word)).join(' ');
+  // Prefixes catch inflections (negotiat -> negotiations); one edit of fuzziness on longer words catches
+  // transliterations (Zelenskyy -> Zelensky, Andriy -> Andrii) that aliases may not list.
+  return words
+    .map((word) => (word.length >= 5 ? `(${word} OR ${word}* OR ${word}~1)` : word.length >= 3 ? `(${word} OR ${word}*)` : word))
+    .join(' ');
 }
