@@ -52,7 +52,7 @@ describe('toLuceneQuery', () => {
     ['Zelenskyy', '(zelenskyy OR zelenskyy* OR zelenskyy~1)'],
     ['NATO AND Russia', '(nato OR nato*) (and OR and*) (russia OR russia* OR russia~1)'],
     // Lowercase `or` is a plain word to Lucene; only upper-case operators are operators.
-    ['title:(x) OR y~2 "quoted"', '(title OR title*) x or y 2 (quoted OR quoted* OR quoted~1)'],
+    ['title:(x) OR y~2 "quoted"', '(title OR title* OR title~1) x or y 2 (quoted OR quoted* OR quoted~1)'],
     ["') DETACH DELETE n //", '(detach OR detach* OR detach~1) (delete OR delete* OR delete~1) n'],
   ])('%s -> %s', (input, expected) => {
     expect(toLuceneQuery(input)).toBe(expected);
