@@ -1,5 +1,6 @@
 /** The service's configuration: read from the environment once, at start, with a clear message per bad value. */
 import { z } from 'zod';
+import { parseApiKeys, type ApiKey } from './auth/viewer.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -25,11 +26,16 @@ const configSchema = z.object({
   SEED_IF_EMPTY: booleanFlag.default(true),
   /** The seed folder (data/*.yaml and articles/) loaded when the database is empty. */
   SEED_DIR: z.string().min(1).optional(),
+  /** Curators' API tokens, `role:token` comma-separated (roles: editor, admin). Never logged. */
+  STANCEGRAPH_API_KEYS: z.string().optional(),
   /** Introspection is on in development and test, off in production unless this says otherwise. */
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
 });
 
-export type Config = Omit<z.infer<typeof configSchema>, 'GRAPHQL_INTROSPECTION'> & { GRAPHQL_INTROSPECTION: boolean };
+export type Config = Omit<z.infer<typeof configSchema>, 'GRAPHQL_INTROSPECTION' | 'STANCEGRAPH_API_KEYS'> & {
+  GRAPHQL_INTROSPECTION: boolean;
+  apiKeys: ApiKey[];
+};
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -44,6 +50,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
   }
-  const config = parsed.data;
-  return { ...config, GRAPHQL_INTROSPECTION: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production' };
+  const { STANCEGRAPH_API_KEYS, ...config } = parsed.data;
+  let apiKeys: ApiKey[];
+  try {
+    apiKeys = parseApiKeys(STANCEGRAPH_API_KEYS);
+  } catch (error) {
+    throw new ConfigError(`invalid configuration:\n  STANCEGRAPH_API_KEYS: ${(error as Error).message}`);
+  }
+  return { ...config, apiKeys, GRAPHQL_INTROSPECTION: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production' };
 }

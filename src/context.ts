@@ -1,5 +1,6 @@
 /** The per-request context: a query runner named after the operation, repositories, and fresh DataLoaders. */
 import { createActorLoaders } from './actor/loaders.js';
+import { authenticate, type ApiKey, type Viewer } from './auth/viewer.js';
 import { ActorRepository } from './actor/repository.js';
 import { AnalyticsRepository } from './analytics/repository.js';
 import { createEventLoaders } from './event/loaders.js';
@@ -19,6 +20,12 @@ import { TopicRepository } from './topic/repository.js';
 export interface ContextDeps {
   db: Database;
   logger: Logger;
+  apiKeys: readonly ApiKey[];
+}
+
+export interface RequestInfo {
+  operationName?: string;
+  authorization?: string;
 }
 
 export function createRepositories(db: QueryRunner) {
@@ -48,14 +55,21 @@ function createLoaders(repositories: Repositories) {
 export type Loaders = ReturnType<typeof createLoaders>;
 
 export interface Context {
+  viewer: Viewer;
   db: QueryRunner;
   logger: Logger;
   repositories: Repositories;
   loaders: Loaders;
 }
 
-export function createContext(deps: ContextDeps, operationName?: string): Context {
-  const db = deps.db.runner(operationName);
+export function createContext(deps: ContextDeps, request: RequestInfo = {}): Context {
+  const db = deps.db.runner(request.operationName);
   const repositories = createRepositories(db);
-  return { db, logger: deps.logger, repositories, loaders: createLoaders(repositories) };
+  return {
+    viewer: authenticate(request.authorization, deps.apiKeys),
+    db,
+    logger: deps.logger,
+    repositories,
+    loaders: createLoaders(repositories),
+  };
 }

@@ -19,7 +19,7 @@ import { createPlaygroundRouter } from './playground/router.js';
 import { loadTypeDefs, resolvers } from './schema.js';
 
 export interface ServerDeps {
-  config: Pick<Config, 'GRAPHQL_INTROSPECTION' | 'NODE_ENV'>;
+  config: Pick<Config, 'GRAPHQL_INTROSPECTION' | 'NODE_ENV' | 'apiKeys'>;
   db: Database;
   logger: Logger;
   /** Whether the database is prepared (migrations applied); /ready also asks Neo4j itself. */
@@ -78,7 +78,7 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
       context: async ({ req }) => {
         const body = req.body as { operationName?: unknown } | undefined;
         const operationName = typeof body?.operationName === 'string' ? body.operationName : undefined;
-        return createContext({ db, logger }, operationName);
+        return createContext({ db, logger, apiKeys: deps.config.apiKeys }, { operationName, authorization: req.headers.authorization });
       },
     }),
   );
