@@ -3,6 +3,7 @@ import { createActorLoaders } from './actor/loaders.js';
 import { authenticate, type ApiKey, type Viewer } from './auth/viewer.js';
 import { ActorRepository } from './actor/repository.js';
 import { AnalyticsRepository } from './analytics/repository.js';
+import { ChangeRepository, CurationRepository } from './curation/repository.js';
 import { createEventLoaders } from './event/loaders.js';
 import { EventRepository } from './event/repository.js';
 import type { Logger } from './logger.js';
@@ -38,6 +39,8 @@ export function createRepositories(db: QueryRunner) {
     nodes: new NodeRepository(db),
     search: new SearchRepository(db),
     analytics: new AnalyticsRepository(db),
+    curation: new CurationRepository(db),
+    changes: new ChangeRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

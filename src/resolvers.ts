@@ -2,6 +2,7 @@
 import type { Resolvers } from './generated/graphql.js';
 import { actorResolvers } from './actor/resolvers.js';
 import { analyticsResolvers, nodeResolvers } from './analytics/resolvers.js';
+import { curationResolvers } from './curation/resolvers.js';
 import { eventResolvers } from './event/resolvers.js';
 import { metaResolvers } from './meta/resolvers.js';
 import { searchResolvers } from './search/resolvers.js';
@@ -9,7 +10,7 @@ import { DateScalar } from './shared/date-scalar.js';
 import { statementResolvers } from './statement/resolvers.js';
 import { topicResolvers } from './topic/resolvers.js';
 
-const domains = [metaResolvers, nodeResolvers, actorResolvers, topicResolvers, statementResolvers, eventResolvers, searchResolvers, analyticsResolvers];
+const domains = [metaResolvers, nodeResolvers, actorResolvers, topicResolvers, statementResolvers, eventResolvers, searchResolvers, analyticsResolvers, curationResolvers];
 
 function merge(parts: readonly Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};

@@ -7,6 +7,8 @@ import type { StatementRecord, CitationRecord, SourceRecord, StatementConnection
 import type { EventRecord, ParticipationRecord, EventConnectionRecord } from '../event/model.js';
 import type { SearchHitRecord } from '../search/model.js';
 import type { StanceMatrixRecord, StanceRowRecord, StanceCellRecord, AgreementRecord, TopicComparisonRecord, GraphPathRecord, PathStepRecord } from '../analytics/model.js';
+import type { ChangeRecord } from '../curation/repository.js';
+import type { ChangeConnectionRecord, ActorRelationPayloadRecord } from '../curation/model.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -93,6 +95,12 @@ export type ActorKind =
   | 'PERSON'
   | 'STATE';
 
+export type ActorPayload = {
+  __typename?: 'ActorPayload';
+  actor: Actor;
+  change: Change;
+};
+
 /** A relation between two actors. `actor` is the other end; `direction` says which way the type reads. */
 export type ActorRelation = {
   __typename?: 'ActorRelation';
@@ -102,6 +110,37 @@ export type ActorRelation = {
   evidence: Array<Statement>;
   /** LEADS, MEMBER_OF, ADVISES, SPEAKS_FOR, ENVOY_OF, FAMILY_OF, ALLIED_WITH, NEGOTIATES_WITH, REPRESENTS, OPPOSES. */
   type: Scalars['String']['output'];
+};
+
+export type ActorRelationPayload = {
+  __typename?: 'ActorRelationPayload';
+  change: Change;
+  from: Actor;
+  relation: ActorRelation;
+};
+
+export type ActorRelationType =
+  | 'ADVISES'
+  | 'ALLIED_WITH'
+  | 'ENVOY_OF'
+  | 'FAMILY_OF'
+  | 'LEADS'
+  | 'MEMBER_OF'
+  | 'NEGOTIATES_WITH'
+  | 'OPPOSES'
+  | 'REPRESENTS'
+  | 'SPEAKS_FOR';
+
+export type AddSourceInput = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  outlet?: InputMaybe<Scalars['String']['input']>;
+  publishedOn?: InputMaybe<Scalars['Date']['input']>;
+  reliability: Reliability;
+  reliabilityNote?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  /** http(s) only. */
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Agreement = {
@@ -118,6 +157,34 @@ export type Agreement = {
   score: Maybe<Scalars['Float']['output']>;
 };
 
+/** One write in the audit trail. */
+export type Change = {
+  __typename?: 'Change';
+  /** When, as an ISO-8601 UTC timestamp. */
+  at: Scalars['String']['output'];
+  /** Who: the token's role and a digest prefix (editor#1a2b3c4d); never the token. */
+  by: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The mutation's input, as JSON. */
+  input: Scalars['String']['output'];
+  mutation: Scalars['String']['output'];
+  /** The nodes it created or changed. */
+  targetIds: Array<Scalars['ID']['output']>;
+};
+
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
+};
+
 /** Where a statement's words stand in a source: source.text.slice(start, end) is exactly those words. */
 export type Citation = {
   __typename?: 'Citation';
@@ -129,6 +196,12 @@ export type Citation = {
   source: Source;
   /** Offsets in UTF-16 code units (JavaScript string indices) into source.text. */
   start: Scalars['Int']['output'];
+};
+
+export type CitationInput = {
+  match?: InputMaybe<Scalars['String']['input']>;
+  occurrence?: InputMaybe<Scalars['Int']['input']>;
+  sourceId: Scalars['ID']['input'];
 };
 
 /** Whether a date is the article's own (publication) date or the date the article gives for the event. */
@@ -164,6 +237,12 @@ export type EventEdge = {
   __typename?: 'EventEdge';
   cursor: Scalars['String']['output'];
   node: Event;
+};
+
+export type EventPayload = {
+  __typename?: 'EventPayload';
+  change: Change;
+  event: Event;
 };
 
 export type GraphPath = {
@@ -218,6 +297,130 @@ export type IssueFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type IssuePayload = {
+  __typename?: 'IssuePayload';
+  change: Change;
+  issue: Issue;
+};
+
+export type MergeActorsInput = {
+  keepId: Scalars['ID']['input'];
+  mergeIds: Array<Scalars['ID']['input']>;
+};
+
+/**
+ * Curators keep the graph current. Every mutation needs `Authorization: Bearer <token>` (role editor; mergeActors:
+ * admin), runs in one transaction (all or nothing), and records who and when in the audit trail (Query.changes).
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Add an article. Sources are immutable once added (citations point into their text): an existing id is a CONFLICT. */
+  addSource: SourcePayload;
+  /** Merge duplicates into `keepId`: every relationship moves to it, names and aliases join its aliases, the others are deleted. */
+  mergeActors: ActorPayload;
+  /** Create or update an event with its participants and evidence. Without `id`, a slug of name and date. */
+  recordEvent: EventPayload;
+  /**
+   * Record what was said, citing sources: offsets are computed by finding the words in each source's text.
+   * Words not found are refused; a QUOTE must be verbatim and inside quotation marks in the source.
+   */
+  recordStatement: StatementPayload;
+  /** Relate two actors (idempotent; evidence joins). */
+  relateActors: ActorRelationPayload;
+  /** End a position (validTo, default today). History is kept. */
+  retractPosition: PositionPayload;
+  /**
+   * Set an actor's current stance on a topic, with at least one evidence statement. The same stance as the current
+   * position updates it (evidence joins); another stance supersedes it (its validTo is set) and a new position starts.
+   */
+  setPosition: PositionPayload;
+  /** Create or update an actor. Without `id`, a new actor is created with a slug of its name (CONFLICT if taken). */
+  upsertActor: ActorPayload;
+  /** Create or update an issue. Without `id`, a slug of its name. */
+  upsertIssue: IssuePayload;
+};
+
+
+/**
+ * Curators keep the graph current. Every mutation needs `Authorization: Bearer <token>` (role editor; mergeActors:
+ * admin), runs in one transaction (all or nothing), and records who and when in the audit trail (Query.changes).
+ */
+export type MutationAddSourceArgs = {
+  input: AddSourceInput;
+};
+
+
+/**
+ * Curators keep the graph current. Every mutation needs `Authorization: Bearer <token>` (role editor; mergeActors:
+ * admin), runs in one transaction (all or nothing), and records who and when in the audit trail (Query.changes).
+ */
+export type MutationMergeActorsArgs = {
+  input: MergeActorsInput;
+};
+
+
+/**
+ * Curators keep the graph current. Every mutation needs `Authorization: Bearer <token>` (role editor; mergeActors:
+ * admin), runs in one transaction (all or nothing), and records who and when in the audit trail (Query.changes).
+ */
+export type MutationRecordEventArgs = {
+  input: RecordEventInput;
+};
+
+
+/**
+ * Curators keep the graph current. Every mutation needs `Authorization: Bearer <token>` (role editor; mergeActors:
+ * admin), runs in one transaction (all or nothing), and records who and when in the audit trail (Query.changes).
+ */
+export type MutationRecordStatementArgs = {
+  input: RecordStatementInput;
+};
+
+
+/**
+ * Curators keep the graph current. Every mutation needs `Authorization: Bearer <token>` (role editor; mergeActors:
+ * admin), runs in one transaction (all or nothing), and records who and when in the audit trail (Query.changes).
+ */
+export type MutationRelateActorsArgs = {
+  input: RelateActorsInput;
+};
+
+
+/**
+ * Curators keep the graph current. Every mutation needs `Authorization: Bearer <token>` (role editor; mergeActors:
+ * admin), runs in one transaction (all or nothing), and records who and when in the audit trail (Query.changes).
+ */
+export type MutationRetractPositionArgs = {
+  input: RetractPositionInput;
+};
+
+
+/**
+ * Curators keep the graph current. Every mutation needs `Authorization: Bearer <token>` (role editor; mergeActors:
+ * admin), runs in one transaction (all or nothing), and records who and when in the audit trail (Query.changes).
+ */
+export type MutationSetPositionArgs = {
+  input: SetPositionInput;
+};
+
+
+/**
+ * Curators keep the graph current. Every mutation needs `Authorization: Bearer <token>` (role editor; mergeActors:
+ * admin), runs in one transaction (all or nothing), and records who and when in the audit trail (Query.changes).
+ */
+export type MutationUpsertActorArgs = {
+  input: UpsertActorInput;
+};
+
+
+/**
+ * Curators keep the graph current. Every mutation needs `Authorization: Bearer <token>` (role editor; mergeActors:
+ * admin), runs in one transaction (all or nothing), and records who and when in the audit trail (Query.changes).
+ */
+export type MutationUpsertIssueArgs = {
+  input: UpsertIssueInput;
+};
+
 /** Anything with a stable id: lowercase kebab-case slugs such as `vladimir-putin` or `ukraine-nato-membership`. */
 export type Node = {
   id: Scalars['ID']['output'];
@@ -228,6 +431,11 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type ParticipantInput = {
+  actorId: Scalars['ID']['input'];
+  role?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Participation = {
@@ -268,6 +476,14 @@ export type Position = Node & {
   validFrom: Maybe<Scalars['Date']['output']>;
   /** When the position was retracted or superseded; absent while it holds. */
   validTo: Maybe<Scalars['Date']['output']>;
+};
+
+export type PositionPayload = {
+  __typename?: 'PositionPayload';
+  change: Change;
+  position: Position;
+  /** Positions this write ended (a stance that changed). */
+  superseded: Array<Position>;
 };
 
 /** A plan or document: the 28-point plan, the European counterproposal... */
@@ -318,6 +534,8 @@ export type Query = {
   actors: ActorConnection;
   /** Where two actors agree and disagree, on their current positions. */
   agreement: Agreement;
+  /** The audit trail, newest first; `targetId` keeps the changes that touched that node. */
+  changes: ChangeConnection;
   /**
    * A stance matrix: rows = actors (in the order given), columns = topics (issues or proposals; by default every
    * topic any of the actors holds a position on), cells = stance + evidence. At most 100 actors and 100 topics.
@@ -383,6 +601,17 @@ export type QueryActorsArgs = {
 export type QueryAgreementArgs = {
   a: Scalars['ID']['input'];
   b: Scalars['ID']['input'];
+};
+
+
+/**
+ * stancegraph: who stands where on what, who said so, where and when.
+ * Every position carries the statements that evidence it, and every statement the articles it is cited in.
+ */
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  targetId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -523,10 +752,52 @@ export type QueryStatementsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RecordEventInput = {
+  date?: InputMaybe<Scalars['Date']['input']>;
+  dateSource?: InputMaybe<DateSource>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  endDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Statement ids reporting the event; added to its evidence. */
+  evidence?: InputMaybe<Array<Scalars['ID']['input']>>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** Added to the event's participants (a participant already there gets the new role). */
+  participants?: InputMaybe<Array<ParticipantInput>>;
+  place?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RecordStatementInput = {
+  /** Finer control: other words for one source (a second article's wording), or the n-th occurrence. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  dateSource?: InputMaybe<DateSource>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: StatementKind;
+  saidOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Sources whose text holds `text` verbatim (first occurrence). */
+  sourceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  speakerId?: InputMaybe<Scalars['ID']['input']>;
+  speakerNote?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+};
+
+export type RelateActorsInput = {
+  evidence?: InputMaybe<Array<Scalars['ID']['input']>>;
+  fromId: Scalars['ID']['input'];
+  toId: Scalars['ID']['input'];
+  type: ActorRelationType;
+};
+
 export type Reliability =
   | 'HIGH'
   | 'LOW'
   | 'MEDIUM';
+
+export type RetractPositionInput = {
+  id: Scalars['ID']['input'];
+  /** Defaults to today; not before the position's validFrom. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
 
 export type Role = {
   __typename?: 'Role';
@@ -542,6 +813,19 @@ export type SearchHit = {
   score: Scalars['Float']['output'];
   /** The matching text, for display. */
   snippet: Maybe<Scalars['String']['output']>;
+};
+
+export type SetPositionInput = {
+  actorId: Scalars['ID']['input'];
+  /** Required when stance is CONDITIONAL. */
+  condition?: InputMaybe<Scalars['String']['input']>;
+  /** Statement ids; at least one. */
+  evidence: Array<Scalars['ID']['input']>;
+  /** Update this position instead of the actor's current one on the topic. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  stance: Stance;
+  summary: Scalars['String']['input'];
+  topicId: Scalars['ID']['input'];
 };
 
 /** An article. */
@@ -578,6 +862,12 @@ export type SourceEdge = {
   __typename?: 'SourceEdge';
   cursor: Scalars['String']['output'];
   node: Source;
+};
+
+export type SourcePayload = {
+  __typename?: 'SourcePayload';
+  change: Change;
+  source: Source;
 };
 
 export type Stance =
@@ -673,6 +963,12 @@ export type StatementKind =
   /** A stance or fact the article attributes without giving words. */
   | 'REPORTED';
 
+export type StatementPayload = {
+  __typename?: 'StatementPayload';
+  change: Change;
+  statement: Statement;
+};
+
 /** What a position is about: an Issue or a Proposal. */
 export type Topic = {
   id: Scalars['ID']['output'];
@@ -694,6 +990,22 @@ export type TopicComparison = {
   topic: Topic;
   /** AGREE, DISAGREE or PARTIAL (one is CONDITIONAL or UNDECIDED, or they differ otherwise). */
   verdict: Scalars['String']['output'];
+};
+
+export type UpsertActorInput = {
+  /** Replaces the aliases when given. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: ActorKind;
+  name: Scalars['String']['input'];
+};
+
+export type UpsertIssueInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -790,15 +1102,24 @@ export type ResolversTypes = {
   ActorEdge: ResolverTypeWrapper<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>;
   ActorFilter: ActorFilter;
   ActorKind: ActorKind;
+  ActorPayload: ResolverTypeWrapper<Omit<ActorPayload, 'actor' | 'change'> & { actor: ResolversTypes['Actor'], change: ResolversTypes['Change'] }>;
   ActorRelation: ResolverTypeWrapper<ActorRelationRecord>;
+  ActorRelationPayload: ResolverTypeWrapper<ActorRelationPayloadRecord>;
+  ActorRelationType: ActorRelationType;
+  AddSourceInput: AddSourceInput;
   Agreement: ResolverTypeWrapper<AgreementRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Change: ResolverTypeWrapper<ChangeRecord>;
+  ChangeConnection: ResolverTypeWrapper<ChangeConnectionRecord>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
   Citation: ResolverTypeWrapper<CitationRecord>;
+  CitationInput: CitationInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateSource: DateSource;
   Event: ResolverTypeWrapper<EventRecord>;
   EventConnection: ResolverTypeWrapper<EventConnectionRecord>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
+  EventPayload: ResolverTypeWrapper<Omit<EventPayload, 'change' | 'event'> & { change: ResolversTypes['Change'], event: ResolversTypes['Event'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphPath: ResolverTypeWrapper<GraphPathRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -807,21 +1128,32 @@ export type ResolversTypes = {
   IssueConnection: ResolverTypeWrapper<IssueConnectionRecord>;
   IssueEdge: ResolverTypeWrapper<Omit<IssueEdge, 'node'> & { node: ResolversTypes['Issue'] }>;
   IssueFilter: IssueFilter;
+  IssuePayload: ResolverTypeWrapper<Omit<IssuePayload, 'change' | 'issue'> & { change: ResolversTypes['Change'], issue: ResolversTypes['Issue'] }>;
+  MergeActorsInput: MergeActorsInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ParticipantInput: ParticipantInput;
   Participation: ResolverTypeWrapper<ParticipationRecord>;
   PathStep: ResolverTypeWrapper<PathStepRecord>;
   Position: ResolverTypeWrapper<PositionRecord>;
+  PositionPayload: ResolverTypeWrapper<Omit<PositionPayload, 'change' | 'position' | 'superseded'> & { change: ResolversTypes['Change'], position: ResolversTypes['Position'], superseded: Array<ResolversTypes['Position']> }>;
   Proposal: ResolverTypeWrapper<ProposalRecord>;
   ProposalConnection: ResolverTypeWrapper<ProposalConnectionRecord>;
   ProposalEdge: ResolverTypeWrapper<Omit<ProposalEdge, 'node'> & { node: ResolversTypes['Proposal'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordEventInput: RecordEventInput;
+  RecordStatementInput: RecordStatementInput;
+  RelateActorsInput: RelateActorsInput;
   Reliability: Reliability;
+  RetractPositionInput: RetractPositionInput;
   Role: ResolverTypeWrapper<RoleRecord>;
   SearchHit: ResolverTypeWrapper<SearchHitRecord>;
+  SetPositionInput: SetPositionInput;
   Source: ResolverTypeWrapper<SourceRecord>;
   SourceConnection: ResolverTypeWrapper<SourceConnectionRecord>;
   SourceEdge: ResolverTypeWrapper<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>;
+  SourcePayload: ResolverTypeWrapper<Omit<SourcePayload, 'change' | 'source'> & { change: ResolversTypes['Change'], source: ResolversTypes['Source'] }>;
   Stance: Stance;
   StanceCell: ResolverTypeWrapper<StanceCellRecord>;
   StanceFilter: StanceFilter;
@@ -832,9 +1164,12 @@ export type ResolversTypes = {
   StatementEdge: ResolverTypeWrapper<Omit<StatementEdge, 'node'> & { node: ResolversTypes['Statement'] }>;
   StatementFilter: StatementFilter;
   StatementKind: StatementKind;
+  StatementPayload: ResolverTypeWrapper<Omit<StatementPayload, 'change' | 'statement'> & { change: ResolversTypes['Change'], statement: ResolversTypes['Statement'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Topic: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Topic']>;
   TopicComparison: ResolverTypeWrapper<TopicComparisonRecord>;
+  UpsertActorInput: UpsertActorInput;
+  UpsertIssueInput: UpsertIssueInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -843,14 +1178,22 @@ export type ResolversParentTypes = {
   ActorConnection: ActorConnectionRecord;
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
   ActorFilter: ActorFilter;
+  ActorPayload: Omit<ActorPayload, 'actor' | 'change'> & { actor: ResolversParentTypes['Actor'], change: ResolversParentTypes['Change'] };
   ActorRelation: ActorRelationRecord;
+  ActorRelationPayload: ActorRelationPayloadRecord;
+  AddSourceInput: AddSourceInput;
   Agreement: AgreementRecord;
   Boolean: Scalars['Boolean']['output'];
+  Change: ChangeRecord;
+  ChangeConnection: ChangeConnectionRecord;
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
   Citation: CitationRecord;
+  CitationInput: CitationInput;
   Date: Scalars['Date']['output'];
   Event: EventRecord;
   EventConnection: EventConnectionRecord;
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
+  EventPayload: Omit<EventPayload, 'change' | 'event'> & { change: ResolversParentTypes['Change'], event: ResolversParentTypes['Event'] };
   Float: Scalars['Float']['output'];
   GraphPath: GraphPathRecord;
   ID: Scalars['ID']['output'];
@@ -859,20 +1202,31 @@ export type ResolversParentTypes = {
   IssueConnection: IssueConnectionRecord;
   IssueEdge: Omit<IssueEdge, 'node'> & { node: ResolversParentTypes['Issue'] };
   IssueFilter: IssueFilter;
+  IssuePayload: Omit<IssuePayload, 'change' | 'issue'> & { change: ResolversParentTypes['Change'], issue: ResolversParentTypes['Issue'] };
+  MergeActorsInput: MergeActorsInput;
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
+  ParticipantInput: ParticipantInput;
   Participation: ParticipationRecord;
   PathStep: PathStepRecord;
   Position: PositionRecord;
+  PositionPayload: Omit<PositionPayload, 'change' | 'position' | 'superseded'> & { change: ResolversParentTypes['Change'], position: ResolversParentTypes['Position'], superseded: Array<ResolversParentTypes['Position']> };
   Proposal: ProposalRecord;
   ProposalConnection: ProposalConnectionRecord;
   ProposalEdge: Omit<ProposalEdge, 'node'> & { node: ResolversParentTypes['Proposal'] };
   Query: Record<PropertyKey, never>;
+  RecordEventInput: RecordEventInput;
+  RecordStatementInput: RecordStatementInput;
+  RelateActorsInput: RelateActorsInput;
+  RetractPositionInput: RetractPositionInput;
   Role: RoleRecord;
   SearchHit: SearchHitRecord;
+  SetPositionInput: SetPositionInput;
   Source: SourceRecord;
   SourceConnection: SourceConnectionRecord;
   SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
+  SourcePayload: Omit<SourcePayload, 'change' | 'source'> & { change: ResolversParentTypes['Change'], source: ResolversParentTypes['Source'] };
   StanceCell: StanceCellRecord;
   StanceFilter: StanceFilter;
   StanceMatrix: StanceMatrixRecord;
@@ -881,9 +1235,12 @@ export type ResolversParentTypes = {
   StatementConnection: StatementConnectionRecord;
   StatementEdge: Omit<StatementEdge, 'node'> & { node: ResolversParentTypes['Statement'] };
   StatementFilter: StatementFilter;
+  StatementPayload: Omit<StatementPayload, 'change' | 'statement'> & { change: ResolversParentTypes['Change'], statement: ResolversParentTypes['Statement'] };
   String: Scalars['String']['output'];
   Topic: ResolversInterfaceTypes<ResolversParentTypes>['Topic'];
   TopicComparison: TopicComparisonRecord;
+  UpsertActorInput: UpsertActorInput;
+  UpsertIssueInput: UpsertIssueInput;
 };
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -913,11 +1270,22 @@ export type ActorEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
 };
 
+export type ActorPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorPayload'] = ResolversParentTypes['ActorPayload']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+};
+
 export type ActorRelationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorRelation'] = ResolversParentTypes['ActorRelation']> = {
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ActorRelationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorRelationPayload'] = ResolversParentTypes['ActorRelationPayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['ActorRelation'], ParentType, ContextType>;
 };
 
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
@@ -927,6 +1295,26 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   details?: Resolver<Array<ResolversTypes['TopicComparison']>, ParentType, ContextType>;
   disagreeOn?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  input?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mutation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -966,6 +1354,11 @@ export type EventEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
 };
 
+export type EventPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventPayload'] = ResolversParentTypes['EventPayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+};
+
 export type GraphPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphPath'] = ResolversParentTypes['GraphPath']> = {
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
@@ -992,6 +1385,23 @@ export type IssueConnectionResolvers<ContextType = Context, ParentType extends R
 export type IssueEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IssueEdge'] = ResolversParentTypes['IssueEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Issue'], ParentType, ContextType>;
+};
+
+export type IssuePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IssuePayload'] = ResolversParentTypes['IssuePayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  issue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
+  mergeActors?: Resolver<ResolversTypes['ActorPayload'], ParentType, ContextType, RequireFields<MutationMergeActorsArgs, 'input'>>;
+  recordEvent?: Resolver<ResolversTypes['EventPayload'], ParentType, ContextType, RequireFields<MutationRecordEventArgs, 'input'>>;
+  recordStatement?: Resolver<ResolversTypes['StatementPayload'], ParentType, ContextType, RequireFields<MutationRecordStatementArgs, 'input'>>;
+  relateActors?: Resolver<ResolversTypes['ActorRelationPayload'], ParentType, ContextType, RequireFields<MutationRelateActorsArgs, 'input'>>;
+  retractPosition?: Resolver<ResolversTypes['PositionPayload'], ParentType, ContextType, RequireFields<MutationRetractPositionArgs, 'input'>>;
+  setPosition?: Resolver<ResolversTypes['PositionPayload'], ParentType, ContextType, RequireFields<MutationSetPositionArgs, 'input'>>;
+  upsertActor?: Resolver<ResolversTypes['ActorPayload'], ParentType, ContextType, RequireFields<MutationUpsertActorArgs, 'input'>>;
+  upsertIssue?: Resolver<ResolversTypes['IssuePayload'], ParentType, ContextType, RequireFields<MutationUpsertIssueArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1030,6 +1440,12 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PositionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PositionPayload'] = ResolversParentTypes['PositionPayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Position'], ParentType, ContextType>;
+  superseded?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
+};
+
 export type ProposalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Proposal'] = ResolversParentTypes['Proposal']> = {
   addresses?: Resolver<Array<ResolversTypes['Issue']>, ParentType, ContextType>;
   authors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
@@ -1059,6 +1475,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
   agreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<QueryAgreementArgs, 'a' | 'b'>>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<QueryChangesArgs>>;
   compare?: Resolver<ResolversTypes['StanceMatrix'], ParentType, ContextType, RequireFields<QueryCompareArgs, 'actorIds'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
@@ -1112,6 +1529,11 @@ export type SourceEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 };
 
+export type SourcePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourcePayload'] = ResolversParentTypes['SourcePayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
 export type StanceCellResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StanceCell'] = ResolversParentTypes['StanceCell']> = {
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
   stance?: Resolver<Maybe<ResolversTypes['Stance']>, ParentType, ContextType>;
@@ -1154,6 +1576,11 @@ export type StatementEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
 };
 
+export type StatementPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementPayload'] = ResolversParentTypes['StatementPayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  statement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
+};
+
 export type TopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
   __resolveType: TypeResolveFn<'Issue' | 'Proposal', ParentType, ContextType>;
 };
@@ -1169,22 +1596,31 @@ export type Resolvers<ContextType = Context> = {
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
   ActorEdge?: ActorEdgeResolvers<ContextType>;
+  ActorPayload?: ActorPayloadResolvers<ContextType>;
   ActorRelation?: ActorRelationResolvers<ContextType>;
+  ActorRelationPayload?: ActorRelationPayloadResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
+  EventPayload?: EventPayloadResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
   Issue?: IssueResolvers<ContextType>;
   IssueConnection?: IssueConnectionResolvers<ContextType>;
   IssueEdge?: IssueEdgeResolvers<ContextType>;
+  IssuePayload?: IssuePayloadResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Participation?: ParticipationResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
+  PositionPayload?: PositionPayloadResolvers<ContextType>;
   Proposal?: ProposalResolvers<ContextType>;
   ProposalConnection?: ProposalConnectionResolvers<ContextType>;
   ProposalEdge?: ProposalEdgeResolvers<ContextType>;
@@ -1194,12 +1630,14 @@ export type Resolvers<ContextType = Context> = {
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
+  SourcePayload?: SourcePayloadResolvers<ContextType>;
   StanceCell?: StanceCellResolvers<ContextType>;
   StanceMatrix?: StanceMatrixResolvers<ContextType>;
   StanceRow?: StanceRowResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   StatementConnection?: StatementConnectionResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;
+  StatementPayload?: StatementPayloadResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   TopicComparison?: TopicComparisonResolvers<ContextType>;
 };

@@ -3,9 +3,9 @@
  * metadata naming the query and the GraphQL operation, records converted once, Neo4j errors mapped once.
  */
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, isRetryableError } from 'neo4j-driver';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Config } from '../config.js';
-import { queryTimeout, serviceUnavailable } from '../errors.js';
+import { ErrorCode, queryTimeout, serviceUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { toPlain, type Plain } from './records.js';
 
@@ -44,6 +44,9 @@ export function mapNeo4jError(error: unknown): GraphQLError | undefined {
   if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired') return serviceUnavailable();
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return queryTimeout();
   if (error.code === 'Neo.TransientError.Transaction.LockClientStopped') return queryTimeout();
+  if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return new GraphQLError('A node with this id already exists.', { extensions: { code: ErrorCode.CONFLICT } });
+  }
   if (isRetryableError(error)) return serviceUnavailable();
   return undefined;
 }
@@ -96,6 +99,8 @@ export class Database {
       ok = true;
       return result;
     } catch (error) {
+      // Errors written for clients (NOT_FOUND, CONFLICT...) raised inside a unit of work pass through as they are.
+      if (error instanceof GraphQLError) throw error;
       const mapped = mapNeo4jError(error);
       this.options.logger.warn({ err: error, query: name, operation }, 'neo4j query failed');
       throw mapped ?? error;

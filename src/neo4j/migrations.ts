@@ -13,6 +13,9 @@ const constraints = ['Entity', ...entityLabels].map(
 );
 
 const indexes = [
+  // The audit trail (Change nodes are not :Entity: they are about the graph, not in it).
+  'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at)',
   // Keyset pagination and filters.
   'CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name, n.id)',
   'CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)',
