@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { startService, type RunningService } from '../src/main.js';
 
 const password = 'stancegraph-faults';
+const editorToken = 'faults-editor-token-0123456789';
 let port: number;
 let dataDir: string;
 let neo4j: BundledNeo4j | undefined;
@@ -31,8 +32,12 @@ const startNeo4j = async () => {
   neo4j = await startBundledNeo4j({ port, dataDir, password });
 };
 
-async function query(text: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text }) });
+async function query(text: string, variables: Record<string, unknown> = {}): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${editorToken}` },
+    body: JSON.stringify({ query: text, variables }),
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -58,6 +63,7 @@ beforeAll(async () => {
       NEO4J_URI: `bolt://127.0.0.1:${port}`,
       NEO4J_PASSWORD: password,
       NEO4J_QUERY_TIMEOUT_MS: '3000',
+      STANCEGRAPH_API_KEYS: `editor:${editorToken}`,
     }),
   );
   base = `http://127.0.0.1:${service.port}`;
@@ -104,4 +110,41 @@ describe('Neo4j down, then up, then restarted', () => {
     });
     expect((await fetch(`${base}/ready`)).status).toBe(200);
   }, 180_000);
+
+  it('loses no acknowledged write when Neo4j stops and restarts during a loop of writes, and reports the failures', async () => {
+    const upsert = 'mutation($input: UpsertActorInput!) { upsertActor(input: $input) { actor { id } } }';
+    const acknowledged: string[] = [];
+    const failed: Array<{ id: string; code: unknown }> = [];
+    let restart: Promise<void> | undefined;
+    const writes = 40;
+    for (let index = 0; index < writes; index++) {
+      const id = `fault-write-${index}`;
+      if (index === 10) {
+        // Stop Neo4j mid-loop and bring it back while the loop goes on.
+        await neo4j!.stop();
+        restart = (async () => {
+          await new Promise((resolve) => setTimeout(resolve, 2_000));
+          await startNeo4j();
+        })();
+      }
+      const started = Date.now();
+      const { status, body } = await query(upsert, { input: { id, name: `Fault ${index}`, kind: 'PERSON' } });
+      // No request hangs beyond the query timeout plus connection set-up.
+      expect(Date.now() - started).toBeLessThan(15_000);
+      if (body.data?.upsertActor?.actor?.id === id) acknowledged.push(id);
+      else {
+        expect(status).toBeGreaterThanOrEqual(400);
+        failed.push({ id, code: body.errors?.[0]?.extensions?.code });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await restart;
+    await eventually(async () => (await fetch(`${base}/ready`)).status === 200);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const failure of failed) expect(['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']).toContain(failure.code);
+    expect(acknowledged.length).toBeGreaterThan(10);
+    const { body } = await query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: acknowledged });
+    expect(body.data.nodes.map((node: { id: string } | null) => node?.id)).toEqual(acknowledged);
+    expect(acknowledged.length + failed.length).toBe(writes);
+  }, 240_000);
 });

@@ -10,7 +10,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   const neo4j = inject('neo4j');
   return loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     NEO4J_URI: neo4j.uri,
     NEO4J_USER: neo4j.user,
     NEO4J_PASSWORD: neo4j.password,

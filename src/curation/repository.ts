@@ -345,6 +345,8 @@ export class CurationRepository {
          RETURN ${positionProjection} AS position`,
         { ...params, positionId: id },
       );
+      // The checks above ran before the write took its locks: a merge may have removed the actor meanwhile.
+      if (rows.length === 0) throw notFound('input.actorId', `actor "${input.actorId}" or topic "${input.topicId}" was removed while the position was being set`);
       const position = toPosition(rows[0]?.position);
       const change = await audit(tx, author, 'setPosition', [id, input.actorId, input.topicId, ...superseded.map((p) => p.id)], input);
       return { position, superseded, change };

@@ -44,6 +44,9 @@ export function mapNeo4jError(error: unknown): GraphQLError | undefined {
   if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired') return serviceUnavailable();
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return queryTimeout();
   if (error.code === 'Neo.TransientError.Transaction.LockClientStopped') return queryTimeout();
+  if (error.code === 'Neo.ClientError.Statement.EntityNotFound') {
+    return new GraphQLError('A node changed concurrently (it was merged or deleted); try again.', { extensions: { code: ErrorCode.CONFLICT } });
+  }
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new GraphQLError('A node with this id already exists.', { extensions: { code: ErrorCode.CONFLICT } });
   }
