@@ -18,11 +18,6 @@ export function idList(ids: readonly string[], argument: string, { min = 0 } = {
   return [...new Set(ids)];
 }
 
-export function isoDate(value: string | null | undefined, argument: string): string | null {
-  if (value === null || value === undefined) return null;
-  return value; // the Date scalar has already checked the format
-}
-
 export function intInRange(value: number | null | undefined, argument: string, min: number, max: number, fallback: number): number {
   if (value === null || value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min || value > max) throw badUserInput(argument, `must be between ${min} and ${max}, got ${value}`);
