@@ -13,6 +13,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { clientFacingCodes, ErrorCode } from './errors.js';
+import { HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, queryLimits, REQUEST_TIMEOUT_MS } from './limits.js';
 import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
 import { createPlaygroundRouter } from './playground/router.js';
@@ -39,7 +40,10 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createHttpServer(app);
+  httpServer.requestTimeout = REQUEST_TIMEOUT_MS;
+  httpServer.headersTimeout = HEADERS_TIMEOUT_MS;
 
+  const limits = queryLimits<Context>({ hideSuggestions: !deps.config.GRAPHQL_INTROSPECTION });
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -49,7 +53,8 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
     // main.ts owns the signals: it drains HTTP, closes the driver, then stops what it started.
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => maskError(formatted, error, logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLogging(logger)],
+    ...limits.options,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLogging(logger), ...limits.plugins],
   });
   await apollo.start();
 
@@ -73,7 +78,7 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
   app.use(createPlaygroundRouter({ logger }));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const body = req.body as { operationName?: unknown } | undefined;
@@ -82,6 +87,7 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
       },
     }),
   );
+  app.use(bodyParserErrors(logger));
 
   return {
     app,
@@ -106,6 +112,30 @@ function maskError(formatted: GraphQLFormattedError, error: unknown, logger: Log
     message: 'Internal server error',
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+/**
+ * Errors raised outside Apollo (express.json: body too large, not JSON, bad charset; anything a route throws)
+ * answered as GraphQL errors in JSON, never Express's HTML page with its stack trace.
+ */
+function bodyParserErrors(logger: Logger): express.ErrorRequestHandler {
+  return (error: { status?: unknown; type?: unknown; message?: unknown }, _req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    let message: string;
+    if (error.type === 'entity.too.large') message = `Request body is larger than the limit of ${MAX_BODY_BYTES / 1024 / 1024} MB.`;
+    else if (error.type === 'entity.parse.failed') message = 'Request body is not valid JSON.';
+    else if (status < 500 && typeof error.message === 'string') message = error.message;
+    else {
+      logger.error({ err: error }, 'unexpected error outside GraphQL');
+      message = 'Internal server error';
+    }
+    const code = status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR;
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
 }
 
