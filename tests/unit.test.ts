@@ -67,11 +67,17 @@ describe('toLuceneQuery', () => {
 describe('cursors and page sizes', () => {
   it('round-trips a key and refuses cursors of other lists, forged or malformed', () => {
     const cursor = encodeCursor('actors', ['Vladimir Putin', 'vladimir-putin']);
-    expect(decodeCursor(cursor, 'actors', 2)).toEqual(['Vladimir Putin', 'vladimir-putin']);
-    expect(() => decodeCursor(cursor, 'issues', 2)).toThrow(/after: is not a cursor of this list/);
-    expect(() => decodeCursor('not a cursor!', 'actors', 2)).toThrow(/after/);
-    expect(() => decodeCursor(Buffer.from('{"l":"actors","k":[{}, 1]}').toString('base64url'), 'actors', 2)).toThrow(/after/);
-    expect(() => decodeCursor(Buffer.from('[1,2]').toString('base64url'), 'actors', 2)).toThrow(/after/);
+    const pair = ['string', 'string'] as const;
+    expect(decodeCursor(cursor, 'actors', pair)).toEqual(['Vladimir Putin', 'vladimir-putin']);
+    expect(() => decodeCursor(cursor, 'issues', pair)).toThrow(/after: is not a cursor of this list/);
+    expect(() => decodeCursor('not a cursor!', 'actors', pair)).toThrow(/after/);
+    expect(() => decodeCursor(Buffer.from('{"l":"actors","k":[{}, 1]}').toString('base64url'), 'actors', pair)).toThrow(/after/);
+    expect(() => decodeCursor(Buffer.from('[1,2]').toString('base64url'), 'actors', pair)).toThrow(/after/);
+    // Values of the wrong shape never reach Cypher (a timestamp that does not parse, a float offset).
+    const forged = (k: unknown[]) => Buffer.from(JSON.stringify({ l: 'changes', k })).toString('base64url');
+    expect(decodeCursor(forged(['2026-11-23T06:26:25.652Z', 'x']), 'changes', ['timestamp', 'string'])).toEqual(['2026-11-23T06:26:25.652Z', 'x']);
+    expect(() => decodeCursor(forged([';*<Uo78', 1.3e-293]), 'changes', ['timestamp', 'string'])).toThrow(/after/);
+    expect(() => decodeCursor(forged([1.5, 'x']), 'changes', ['int', 'string'])).toThrow(/after/);
   });
 
   it('defaults first to 20 and keeps it within 1..100', () => {

@@ -8,7 +8,7 @@ export const actorResolvers = {
     actor: (_parent, { id }, { loaders }) => loaders.actorById.load(id),
     actors: async (_parent, { filter, first, after }, { repositories }) => {
       const limit = pageSize(first);
-      const cursor = decodeCursor(after, 'actors', 2);
+      const cursor = decodeCursor(after, 'actors', ['string', 'string']);
       const listFilter = {
         search: searchText(filter?.search, 'filter.search'),
         kinds: filter?.kinds && filter.kinds.length > 0 ? filter.kinds : null,

@@ -54,7 +54,7 @@ export const curationResolvers = {
   Query: {
     changes: async (_parent, { targetId, first, after }, { repositories }) => {
       const limit = pageSize(first);
-      const cursor = decodeCursor(after, 'changes', 2);
+      const cursor = decodeCursor(after, 'changes', ['timestamp', 'string']);
       const rows = await repositories.changes.list(targetId ?? null, limit + 1, cursor);
       return toConnection(rows, limit, 'changes', (change) => [change.at, change.id], () => repositories.changes.count(targetId ?? null));
     },

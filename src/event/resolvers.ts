@@ -8,7 +8,7 @@ export const eventResolvers = {
     event: (_parent, { id }, { loaders }) => loaders.eventById.load(id),
     events: async (_parent, { first, after }, { repositories }) => {
       const limit = pageSize(first);
-      const cursor = decodeCursor(after, 'events', 2);
+      const cursor = decodeCursor(after, 'events', ['string', 'string']);
       const rows = await repositories.events.list(limit + 1, cursor);
       return toConnection(rows, limit, 'events', eventSortKey, () => repositories.events.count());
     },

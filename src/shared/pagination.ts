@@ -28,11 +28,30 @@ export function encodeCursor(list: string, key: CursorKey): string {
   return Buffer.from(JSON.stringify({ l: list, k: key }), 'utf8').toString('base64url');
 }
 
-/** The sort key inside a cursor; a cursor that does not decode, or belongs to another list, is refused. */
-export function decodeCursor(after: string | null | undefined, list: string, arity: number, argument = 'after'): CursorKey | null {
+/** What each position of a cursor's key must be; keys are compared in Cypher, so their types are checked here. */
+export type KeyPart = 'string' | 'int' | 'timestamp';
+
+const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function fits(value: unknown, part: KeyPart): boolean {
+  switch (part) {
+    case 'string':
+      return typeof value === 'string' && value.length <= 1000;
+    case 'int':
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+    case 'timestamp':
+      return typeof value === 'string' && isoTimestamp.test(value);
+  }
+}
+
+/**
+ * The sort key inside a cursor. A cursor that does not decode, belongs to another list, or holds values of the
+ * wrong shape is refused with BAD_USER_INPUT, before any query runs.
+ */
+export function decodeCursor(after: string | null | undefined, list: string, shape: readonly KeyPart[], argument = 'after'): CursorKey | null {
   if (after === null || after === undefined) return null;
   const invalid = () => badUserInput(argument, 'is not a cursor of this list (use pageInfo.endCursor or an edge cursor)');
-  if (after.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(after)) throw invalid();
+  if (after.length > 4096 || !/^[A-Za-z0-9_-]+$/.test(after)) throw invalid();
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
@@ -45,8 +64,8 @@ export function decodeCursor(after: string | null | undefined, list: string, ari
     payload === null ||
     payload.l !== list ||
     !Array.isArray(payload.k) ||
-    payload.k.length !== arity ||
-    !payload.k.every((value) => value === null || typeof value === 'string' || typeof value === 'number')
+    payload.k.length !== shape.length ||
+    !payload.k.every((value, index) => fits(value, shape[index]!))
   ) {
     throw invalid();
   }

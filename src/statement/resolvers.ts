@@ -15,7 +15,7 @@ export async function statementPage(
   count: () => Promise<number>,
 ): Promise<Connection<StatementRecord>> {
   const limit = pageSize(first);
-  const cursor = decodeCursor(after, 'statements', 2);
+  const cursor = decodeCursor(after, 'statements', ['string', 'string']);
   const rows = await load({ limit: limit + 1, after: cursor });
   return toConnection<StatementRecord & { sortDate: string }>(rows, limit, 'statements', (row) => [row.sortDate, row.id], count);
 }
@@ -47,7 +47,7 @@ export const statementResolvers = {
     source: (_parent, { id }, { loaders }) => loaders.sourceById.load(id),
     sources: async (_parent, { first, after }, { repositories }) => {
       const limit = pageSize(first);
-      const cursor = decodeCursor(after, 'sources', 2);
+      const cursor = decodeCursor(after, 'sources', ['string', 'string']);
       const rows = await repositories.statements.listSources(limit + 1, cursor);
       return toConnection(rows, limit, 'sources', (source) => [source.publishedOn ?? '0000-00-00', source.id], () =>
         repositories.statements.countSources(),
@@ -74,7 +74,7 @@ export const statementResolvers = {
   Source: {
     statements: async (source, { first, after }, { loaders }) => {
       const limit = pageSize(first);
-      const cursor = decodeCursor(after, `source-statements`, 2);
+      const cursor = decodeCursor(after, 'source-statements', ['int', 'string']);
       const rows = await loaders.statementsBySource.load({ id: source.id, args: { limit: limit + 1, after: cursor } });
       return toConnection(rows, limit, 'source-statements', (row) => [row.start, row.id], () => loaders.statementCountBySource.load(source.id));
     },

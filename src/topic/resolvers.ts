@@ -8,7 +8,7 @@ export const topicResolvers = {
     issue: (_parent, { id }, { loaders }) => loaders.issueById.load(id),
     issues: async (_parent, { filter, first, after }, { repositories }) => {
       const limit = pageSize(first);
-      const cursor = decodeCursor(after, 'issues', 2);
+      const cursor = decodeCursor(after, 'issues', ['string', 'string']);
       const listFilter = {
         parentId: filter?.parentId ?? null,
         rootsOnly: filter?.rootsOnly ?? false,
@@ -20,7 +20,7 @@ export const topicResolvers = {
     proposal: (_parent, { id }, { loaders }) => loaders.proposalById.load(id),
     proposals: async (_parent, { first, after }, { repositories }) => {
       const limit = pageSize(first);
-      const cursor = decodeCursor(after, 'proposals', 2);
+      const cursor = decodeCursor(after, 'proposals', ['string', 'string']);
       const rows = await repositories.topics.listProposals(limit + 1, cursor);
       return toConnection(rows, limit, 'proposals', (proposal) => [proposal.date ?? '9999-12-31', proposal.id], () =>
         repositories.topics.countProposals(),
