@@ -96,7 +96,7 @@ describe('Neo4j down, then up, then restarted', () => {
     expect(body.errors).toBeUndefined();
     expect(body.data.actor.name).toBe('Vladimir Putin');
     expect(body.data.actor.positions.length).toBeGreaterThan(0);
-  }, 180_000);
+  }, 360_000);
 
   it('reports the outage while Neo4j is stopped and serves again after a restart', async () => {
     await neo4j!.stop();
@@ -109,7 +109,7 @@ describe('Neo4j down, then up, then restarted', () => {
       return body.data?.actors?.totalCount > 0;
     });
     expect((await fetch(`${base}/ready`)).status).toBe(200);
-  }, 180_000);
+  }, 360_000);
 
   it('loses no acknowledged write when Neo4j stops and restarts during a loop of writes, and reports the failures', async () => {
     const upsert = 'mutation($input: UpsertActorInput!) { upsertActor(input: $input) { actor { id } } }';
@@ -148,5 +148,5 @@ describe('Neo4j down, then up, then restarted', () => {
     const { body } = await query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: acknowledged });
     expect(body.data.nodes.map((node: { id: string } | null) => node?.id)).toEqual(acknowledged);
     expect(acknowledged.length + failed.length).toBe(writes);
-  }, 240_000);
+  }, 360_000);
 });
