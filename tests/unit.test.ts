@@ -76,7 +76,11 @@ describe('cursors and page sizes', () => {
     // Values of the wrong shape never reach Cypher (a timestamp that does not parse, a float offset).
     const forged = (k: unknown[]) => Buffer.from(JSON.stringify({ l: 'changes', k })).toString('base64url');
     expect(decodeCursor(forged(['2026-11-23T06:26:25.652Z', 'x']), 'changes', ['timestamp', 'string'])).toEqual(['2026-11-23T06:26:25.652Z', 'x']);
+    expect(decodeCursor(forged(['2026-11-23T06:26Z', 'x']), 'changes', ['timestamp', 'string'])).toEqual(['2026-11-23T06:26Z', 'x']);
     expect(() => decodeCursor(forged([';*<Uo78', 1.3e-293]), 'changes', ['timestamp', 'string'])).toThrow(/after/);
+    for (const impossible of ['2025-13-45T25:61:00Z', '2025-02-30T10:00:00Z', '8185-62-31T29:36:17Z', '2025-01-01T24:00:00Z']) {
+      expect(() => decodeCursor(forged([impossible, 'x']), 'changes', ['timestamp', 'string']), impossible).toThrow(/after/);
+    }
     expect(() => decodeCursor(forged([1.5, 'x']), 'changes', ['int', 'string'])).toThrow(/after/);
   });
 

@@ -3,6 +3,11 @@ import { z } from 'zod';
 import { badUserInput } from '../errors.js';
 import { actorKinds, dateSources, reliabilities, relationTypes, slug, stances, statementKinds } from '../seed/schema.js';
 
+/** A lone surrogate cannot be stored: Neo4j would replace it with U+FFFD, so what is kept would differ from what was sent. */
+function isWellFormed(value: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+}
+
 /** Names are stored in Unicode NFC, so "Zelenskyy" typed in NFD and NFC is one spelling. */
 const name = (max: number) =>
   z
@@ -10,13 +15,15 @@ const name = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .refine((value) => value.trim().length > 0, 'must not be empty')
     .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), 'must not contain control characters')
+    .refine(isWellFormed, 'must be well-formed Unicode (no lone surrogates)')
     .transform((value) => value.normalize('NFC').trim());
 const text = (max: number) =>
   z
     .string()
     .max(max, `must be at most ${max} characters`)
     .refine((value) => value.trim().length > 0, 'must not be empty')
-    .refine((value) => !/\u0000/.test(value), 'must not contain NUL characters');
+    .refine((value) => !/\u0000/.test(value), 'must not contain NUL characters')
+    .refine(isWellFormed, 'must be well-formed Unicode (no lone surrogates)');
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? null);
 const ids = (max: number) => z.array(slug).max(max, `must hold at most ${max} ids`);
 const date = z.string(); // the Date scalar has checked the format

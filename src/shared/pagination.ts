@@ -31,7 +31,17 @@ export function encodeCursor(list: string, key: CursorKey): string {
 /** What each position of a cursor's key must be; keys are compared in Cypher, so their types are checked here. */
 export type KeyPart = 'string' | 'int' | 'timestamp';
 
-const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** Neo4j's toString(datetime) in UTC; like Java's, it leaves out zero seconds and trailing zero fractions. */
+const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z$/;
+
+/** A timestamp naming a real instant (no month 13, no 25 o'clock, no Feb 30). */
+function isTimestamp(value: string): boolean {
+  if (!isoTimestamp.test(value)) return false;
+  const time = Date.parse(value);
+  // Date.parse rolls impossible days over (Feb 30 -> Mar 2); the round trip catches that.
+  const compared = value.length >= 19 ? 19 : 16;
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, compared) === value.slice(0, compared);
+}
 
 function fits(value: unknown, part: KeyPart): boolean {
   switch (part) {
@@ -40,7 +50,7 @@ function fits(value: unknown, part: KeyPart): boolean {
     case 'int':
       return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
     case 'timestamp':
-      return typeof value === 'string' && isoTimestamp.test(value);
+      return typeof value === 'string' && isTimestamp(value);
   }
 }
 
