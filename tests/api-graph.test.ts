@@ -102,8 +102,9 @@ describe('actors', () => {
       states: actors(filter: { kinds: [STATE] }, first: 100) { totalCount edges { node { kind } } }
       natoMembers: actors(filter: { stanceOn: { topicId: "ukraine-nato-membership", stance: OPPOSES } }, first: 100) { edges { node { id } } }
     }`);
-    expect(zelenskyy.edges).toEqual([{ node: { id: 'volodymyr-zelensky' } }]);
-    expect(accented.edges).toEqual([{ node: { id: 'volodymyr-zelensky' } }]);
+    // Other test files may add actors of their own (with their own id prefixes) while this one runs.
+    expect(zelenskyy.edges).toContainEqual({ node: { id: 'volodymyr-zelensky' } });
+    expect(accented.edges).toContainEqual({ node: { id: 'volodymyr-zelensky' } });
     expect(states.totalCount).toBeGreaterThanOrEqual(10);
     expect(states.edges.every((edge: any) => edge.node.kind === 'STATE')).toBe(true);
     expect(natoMembers.edges.map((edge: any) => edge.node.id)).toContain('russia');
@@ -195,14 +196,17 @@ describe('statements, sources and events', () => {
   });
 
   it('sources list their statements in reading order; events their participants and evidence', async () => {
-    const { sources, event } = await data(`{
-      sources(first: 10) { totalCount edges { node { id publishedOn reliability reliabilityNote text statements(first: 100) { totalCount edges { node { citations { start source { id } } } } } } } }
+    const { sources, seedSources, event } = await data(`{
+      sources(first: 100) { totalCount edges { node { id publishedOn } } }
+      seedSources: nodes(ids: ["arab-news-2025-12-03", "impasse-at-the-kremlin-2025-12-04", "russia-ukraine-developments-2025-12-03", "washington-post-2025-12-03", "kremlin-talks-stalled-2025-09-12"]) {
+        ... on Source { id reliability reliabilityNote text statements(first: 100) { totalCount edges { node { citations { start source { id } } } } } } }
       event(id: "moscow-talks-2025-12-02") { name date place participants { actor { id events { id } } role event { id } } evidence { id } }
     }`);
-    expect(sources.totalCount).toBe(5);
+    expect(sources.totalCount).toBeGreaterThanOrEqual(5);
     const dates = sources.edges.map((edge: any) => edge.node.publishedOn ?? '0000');
     expect([...dates].sort().reverse()).toEqual(dates);
-    for (const { node } of sources.edges) {
+    expect(seedSources).toHaveLength(5);
+    for (const node of seedSources) {
       expect(node.reliabilityNote).toBeTruthy();
       const starts = node.statements.edges.map((edge: any) => edge.node.citations.find((c: any) => c.source.id === node.id).start);
       expect([...starts].sort((a: number, b: number) => a - b)).toEqual(starts);

@@ -84,8 +84,9 @@ describe('provenance in the loaded graph', () => {
   it('finds every QUOTE verbatim at its offsets in each source that cites it', async () => {
     const rows = await runner.read(
       'quoteSpans',
-      `MATCH (s:Statement {kind: 'QUOTE'})-[c:CITED_IN]->(src:Source)
+      `MATCH (s:Statement {kind: 'QUOTE'})-[c:CITED_IN]->(src:Source) WHERE s.id IN $ids
        RETURN s.id AS id, src.id AS source, substring(src.text, c.start, c.end - c.start) AS span`,
+      { ids: seedIds },
     );
     expect(rows.length).toBeGreaterThan(20);
     // A second article may word the same utterance differently (another translation): its citation's words are
@@ -105,7 +106,8 @@ describe('provenance in the loaded graph', () => {
   it('cites every statement at offsets that frame its words (match text for a second article)', async () => {
     const rows = await runner.read(
       'citationSpans',
-      'MATCH (s:Statement)-[c:CITED_IN]->(src:Source) RETURN s.id AS id, src.id AS source, substring(src.text, c.start, c.end - c.start) AS span',
+      'MATCH (s:Statement)-[c:CITED_IN]->(src:Source) WHERE s.id IN $ids RETURN s.id AS id, src.id AS source, substring(src.text, c.start, c.end - c.start) AS span',
+      { ids: seedIds },
     );
     expect(rows.length).toBe(seed.citations.length);
     const text = new Map(seed.sources.map((source) => [source.id, source.text]));
@@ -118,12 +120,13 @@ describe('provenance in the loaded graph', () => {
   it('gives every position at least one evidence statement, an actor and a topic', async () => {
     const rows = await runner.read(
       'positionIntegrity',
-      `MATCH (p:Position)
+      `MATCH (p:Position) WHERE p.id IN $ids
        RETURN count(p) AS positions,
               count { MATCH (p) WHERE NOT EXISTS { (p)-[:EVIDENCED_BY]->(:Statement) } } AS withoutEvidence,
               sum(CASE WHEN COUNT { (:Actor)-[:HOLDS]->(p) } = 1 THEN 0 ELSE 1 END) AS withoutOneActor,
               sum(CASE WHEN COUNT { (p)-[:ON]->(:Topic) } = 1 THEN 0 ELSE 1 END) AS withoutOneTopic,
               sum(CASE WHEN p.validFrom IS NULL THEN 1 ELSE 0 END) AS withoutDate`,
+      { ids: seedIds },
     );
     expect(rows[0]).toMatchObject({ withoutEvidence: 0, withoutOneActor: 0, withoutOneTopic: 0 });
     expect(rows[0]!.positions).toBe(seed.positions.length);
