@@ -2,6 +2,7 @@
  * One measurement: autocannon (programmatic) against one server with one operation's requests, rotating over them,
  * counting errors both ways (non-2xx statuses and GraphQL `errors` in 2xx bodies) and the server's peak RSS.
  */
+import { request as httpRequest } from 'node:http';
 import autocannon from 'autocannon';
 import type { BenchRequest } from './operations.js';
 import { PeakMemory } from './servers.js';
@@ -64,24 +65,34 @@ export async function measure(url: string, requests: BenchRequest[], options: { 
   };
 }
 
-/** Sends one request and returns the status and parsed body (for the correctness check and walking cursors). */
+/**
+ * Sends one request on a new connection and returns the status and parsed body (for the correctness check and walking
+ * cursors). A new connection each time: stancegraph answered an empty 408 to requests sent on keep-alive connections
+ * that had sat idle (from the readiness poll) while the other servers started.
+ */
 export async function sendOnce(url: string, request: BenchRequest): Promise<{ status: number; text: string; body: unknown }> {
-  let response = await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
-  if (response.status === 408) {
-    // Seen from stancegraph on a keep-alive connection opened (by the readiness poll) more than its 10 s headers
-    // timeout earlier: an empty 408. A new connection answers; autocannon opens its own connections anyway.
-    await response.text();
-    console.warn(`note: ${url}${request.path} answered 408 on a reused connection; retrying once`);
-    response = await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
-  }
-  const text = await response.text();
+  const target = new URL(request.path, url);
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const outgoing = httpRequest(
+      target,
+      { method: request.method, headers: { ...request.headers, 'content-length': Buffer.byteLength(request.body) }, agent: false },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(request.body);
+  });
   let body: unknown = null;
   try {
     body = JSON.parse(text);
   } catch {
     body = null;
   }
-  return { status: response.status, text, body };
+  return { status, text, body };
 }
 
 function round(value: number): number {

@@ -5,7 +5,7 @@
  *   npm run bench                                    # S and M, every operation, c = 1, 16, 64, 3 repetitions of 4 s
  *   npm run bench -- --sizes S,M --ops actor,issue --duration 10
  *   npm run bench -- --sizes L --ops lookup,actor,search --reps 1
- *   npm run bench -- --smoke                         # S only, c = 4, 2 s per measurement, one repetition (~1.5 min)
+ *   npm run bench -- --smoke                         # S only, c = 4, 2 s per measurement, one repetition (~2.5 min)
  *   npm run bench -- --regenerate --sizes M          # rebuild the M store first
  *   npm run bench -- --build-only --sizes L          # only build (or check) the stores
  *
