@@ -19,13 +19,23 @@ export interface ActorListFilter {
   stance: Stance | null;
 }
 
-const actorListWhere = `
-  ($kinds IS NULL OR a.kind IN $kinds)
-  AND ($search IS NULL OR a.searchKey CONTAINS $search)
-  AND ($topicId IS NULL OR EXISTS {
-    MATCH (a)-[:HOLDS]->(p:Position)-[:ON]->(:Topic {id: $topicId})
-    WHERE ($stance IS NULL OR p.stance = $stance) AND (p.validTo IS NULL OR p.validTo > date())
-  })`;
+/**
+ * The filter's conditions, only those the filter sets (fixed fragments; values stay parameters). Leaving out the
+ * unset ones lets the planner see a bare `MATCH (a:Actor)`: the count then comes from the count store instead of a
+ * scan of every actor (10,001 db hits against 1 at M).
+ */
+function actorListWhere(filter: ActorListFilter): string {
+  const conditions: string[] = [];
+  if (filter.kinds !== null) conditions.push('a.kind IN $kinds');
+  if (filter.search !== null) conditions.push('a.searchKey CONTAINS $search');
+  if (filter.topicId !== null) {
+    conditions.push(`EXISTS {
+      MATCH (a)-[:HOLDS]->(p:Position)-[:ON]->(:Topic {id: $topicId})
+      WHERE ($stance IS NULL OR p.stance = $stance) AND (p.validTo IS NULL OR p.validTo > date())
+    }`);
+  }
+  return conditions.length > 0 ? conditions.join(' AND ') : 'true';
+}
 
 export class ActorRepository {
   constructor(private readonly db: QueryRunner) {}
@@ -40,7 +50,7 @@ export class ActorRepository {
     const rows = await this.db.read(
       'listActors',
       `MATCH (a:Actor)
-       WHERE ${actorListWhere}
+       WHERE ${actorListWhere(filter)}
          AND ($afterName IS NULL OR a.name > $afterName OR (a.name = $afterName AND a.id > $afterId))
        RETURN ${actorProjection} AS actor
        ORDER BY a.name, a.id
@@ -51,7 +61,9 @@ export class ActorRepository {
   }
 
   async count(filter: ActorListFilter): Promise<number> {
-    const rows = await this.db.read('countActors', `MATCH (a:Actor) WHERE ${actorListWhere} RETURN count(a) AS count`, { ...filter });
+    const where = actorListWhere(filter);
+    const cypher = where === 'true' ? 'MATCH (a:Actor) RETURN count(a) AS count' : `MATCH (a:Actor) WHERE ${where} RETURN count(a) AS count`;
+    const rows = await this.db.read('countActors', cypher, { ...filter });
     return num(rows[0]?.count);
   }
 

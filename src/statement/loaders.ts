@@ -11,6 +11,7 @@ export function createStatementLoaders(statements: StatementRepository) {
     citationsByStatement: groupLoader((ids) => statements.citationsOf(ids)),
     eventsByStatement: groupLoader((ids) => statements.eventsReporting(ids)),
     sourceById: byIdLoader((ids) => statements.sourcesByIds(ids)),
+    sourceTextById: byIdLoader((ids) => statements.sourceTexts(ids)),
     statementsBySource: groupLoaderWithArgs((ids, args: { limit: number; after: CursorKey | null }) =>
       statements.bySources(ids, args.limit, args.after),
     ),

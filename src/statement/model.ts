@@ -29,13 +29,15 @@ export interface SourceRecord {
   url: string | null;
   reliability: Reliability;
   reliabilityNote: string | null;
-  text: string;
 }
 
 /** `s` bound to the statement. */
 export const statementProjection = 's {.id, .text, .kind, .speakerNote, .saidOn, .dateSource, speakerId: [(s)-[:SAID_BY]->(sp) | sp.id][0]}';
-/** `src` bound to the source. */
-export const sourceProjection = 'src {.id, .title, .outlet, .publishedOn, .url, .reliability, .reliabilityNote, .text}';
+/**
+ * `src` bound to the source. Without its text: an article is kilobytes, and most reads want its title. The text comes
+ * through its own loader when `Source.text`, `Citation.excerpt` or `Citation.context` is asked.
+ */
+export const sourceProjection = 'src {.id, .title, .outlet, .publishedOn, .url, .reliability, .reliabilityNote}';
 
 export function toStatement(value: Plain | undefined): StatementRecord {
   const row = map(value);
@@ -67,7 +69,6 @@ export function toSource(value: Plain | undefined): SourceRecord {
     url: strOrNull(row.url),
     reliability: str(row.reliability) as Reliability,
     reliabilityNote: strOrNull(row.reliabilityNote),
-    text: str(row.text),
   };
 }
 

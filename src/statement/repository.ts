@@ -188,6 +188,12 @@ export class StatementRepository {
     return rows.map((row) => toSource(row.source));
   }
 
+  /** The full text of each source (kept out of `sourcesByIds`: it is the one large property). */
+  async sourceTexts(ids: readonly string[]): Promise<Array<{ id: string; text: string }>> {
+    const rows = await this.db.read('sourceTexts', 'UNWIND $ids AS id MATCH (src:Source {id: id}) RETURN id, src.text AS text', { ids });
+    return rows.map((row) => ({ id: str(row.id), text: str(row.text) }));
+  }
+
   /** Sources, newest first; undated last. */
   async listSources(limit: number, after: CursorKey | null): Promise<SourceRecord[]> {
     const rows = await this.db.read(

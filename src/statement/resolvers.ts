@@ -63,15 +63,16 @@ export const statementResolvers = {
   Citation: {
     source: async (citation, _args, { loaders }) => mustExist(await loaders.sourceById.load(citation.sourceId), citation.sourceId),
     excerpt: async (citation, _args, { loaders }) => {
-      const source = mustExist(await loaders.sourceById.load(citation.sourceId), citation.sourceId);
+      const source = mustExist(await loaders.sourceTextById.load(citation.sourceId), citation.sourceId);
       return source.text.slice(citation.start, citation.end);
     },
     context: async (citation, _args, { loaders }) => {
-      const source = mustExist(await loaders.sourceById.load(citation.sourceId), citation.sourceId);
+      const source = mustExist(await loaders.sourceTextById.load(citation.sourceId), citation.sourceId);
       return contextAround(source.text, citation.start, citation.end);
     },
   },
   Source: {
+    text: async (source, _args, { loaders }) => mustExist(await loaders.sourceTextById.load(source.id), source.id).text,
     statements: async (source, { first, after }, { loaders }) => {
       const limit = pageSize(first);
       const cursor = decodeCursor(after, 'source-statements', ['int', 'string']);
