@@ -46,11 +46,15 @@ export function createRepositories(db: QueryRunner) {
 export type Repositories = ReturnType<typeof createRepositories>;
 
 function createLoaders(repositories: Repositories) {
+  const actors = createActorLoaders(repositories.actors, repositories.statements);
+  const topics = createTopicLoaders(repositories.topics);
+  const statements = createStatementLoaders(repositories.statements);
   return {
-    ...createActorLoaders(repositories.actors, repositories.statements),
-    ...createTopicLoaders(repositories.topics),
-    ...createPositionLoaders(repositories.positions),
-    ...createStatementLoaders(repositories.statements),
+    ...actors,
+    ...topics,
+    // Position queries fetch the subtree a client asks for and fill these loaders with it.
+    ...createPositionLoaders(repositories.positions, { ...actors, ...topics, ...statements }),
+    ...statements,
     ...createEventLoaders(repositories.events),
     ...createNodeLoaders(repositories.nodes),
   };

@@ -24,8 +24,10 @@ export interface ActorRelationRecord {
   evidenceIds: string[];
 }
 
-/** The Cypher projection every actor query returns (`a` bound to the actor). */
-export const actorProjection = 'a {.id, .name, .kind, .aliases, .description}';
+/** The Cypher projection every actor query returns, of the actor bound to `v`. */
+export const actorProjectionOf = (v: string) => `${v} {.id, .name, .kind, .aliases, .description}`;
+/** The same, `a` bound to the actor. */
+export const actorProjection = actorProjectionOf('a');
 
 export function toActor(value: Plain | undefined): ActorRecord {
   const row = map(value);

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/graphql.js';
+import { positionInclude } from '../position/include.js';
 import { decodeCursor, pageSize, toConnection } from '../shared/pagination.js';
 import { searchText } from '../shared/validate.js';
 import { statementPage } from '../statement/resolvers.js';
@@ -20,8 +21,11 @@ export const actorResolvers = {
     },
   },
   Actor: {
-    positions: (actor, { topicId, stance, asOf }, { loaders }) =>
-      loaders.positionsByActor.load({ id: actor.id, args: { topicId: topicId ?? null, stance: stance ?? null, asOf: asOf ?? null } }),
+    positions: (actor, { topicId, stance, asOf }, { loaders }, info) =>
+      loaders.positionsByActor.load({
+        id: actor.id,
+        args: { topicId: topicId ?? null, stance: stance ?? null, asOf: asOf ?? null, include: positionInclude(info) },
+      }),
     relations: (actor, _args, { loaders }) => loaders.relationsByActor.load(actor.id),
     events: (actor, _args, { loaders }) => loaders.eventsByActor.load(actor.id),
     roles: (actor, _args, { loaders }) => loaders.rolesByHolder.load(actor.id),

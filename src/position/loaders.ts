@@ -1,11 +1,45 @@
+import type DataLoader from 'dataloader';
+import type { ActorRecord } from '../actor/model.js';
 import { byIdLoader, groupLoader, groupLoaderWithArgs } from '../shared/loaders.js';
-import type { PositionArgs, PositionRepository } from './repository.js';
+import type { CitationRecord, SourceRecord, StatementRecord, StatementTree } from '../statement/model.js';
+import type { TopicRecord } from '../topic/model.js';
+import type { PositionArgs, PositionRepository, PositionTree } from './repository.js';
 
-export function createPositionLoaders(positions: PositionRepository) {
+/** The loaders a position query fills with what it fetched alongside (so their fields cost no further round trip). */
+export interface PositionPrimed {
+  topicById: DataLoader<string, TopicRecord | null>;
+  actorById: DataLoader<string, ActorRecord | null>;
+  evidenceByPosition: DataLoader<string, StatementRecord[]>;
+  citationsByStatement: DataLoader<string, CitationRecord[]>;
+  sourceById: DataLoader<string, SourceRecord | null>;
+}
+
+export function createPositionLoaders(positions: PositionRepository, primed: PositionPrimed) {
+  const primeStatement = (tree: StatementTree) => {
+    if (tree.speaker && tree.statement.speakerId) primed.actorById.prime(tree.statement.speakerId, tree.speaker);
+    if (tree.citations) {
+      primed.citationsByStatement.prime(tree.statement.id, tree.citations.map(({ citation }) => citation));
+      for (const { citation, source } of tree.citations) if (source) primed.sourceById.prime(citation.sourceId, source);
+    }
+  };
+  const primePosition = (tree: PositionTree) => {
+    if (tree.topic) primed.topicById.prime(tree.topic.id, tree.topic);
+    if (tree.actor) primed.actorById.prime(tree.actor.id, tree.actor);
+    if (tree.evidence) {
+      primed.evidenceByPosition.prime(tree.position.id, tree.evidence.map(({ statement }) => statement));
+      for (const statement of tree.evidence) primeStatement(statement);
+    }
+    return tree.position;
+  };
+  const primedTrees =
+    (fetch: (ids: readonly string[], args: PositionArgs) => Promise<Array<{ key: string; value: PositionTree }>>) =>
+    async (ids: readonly string[], args: PositionArgs) =>
+      (await fetch(ids, args)).map(({ key, value }) => ({ key, value: primePosition(value) }));
+
   return {
     positionById: byIdLoader((ids) => positions.byIds(ids)),
-    positionsByActor: groupLoaderWithArgs((ids, args: PositionArgs) => positions.ofActors(ids, args)),
-    positionsByTopic: groupLoaderWithArgs((ids, args: PositionArgs) => positions.onTopics(ids, args)),
+    positionsByActor: groupLoaderWithArgs(primedTrees((ids, args) => positions.ofActors(ids, args))),
+    positionsByTopic: groupLoaderWithArgs(primedTrees((ids, args) => positions.onTopics(ids, args))),
     positionsByStatement: groupLoader((ids) => positions.evidencedBy(ids)),
   };
 }

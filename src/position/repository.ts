@@ -1,7 +1,11 @@
 /** Positions: an actor's stance on a topic. Cypher batched by id lists. */
 import type { Stance } from '../generated/graphql.js';
-import type { QueryRunner } from '../neo4j/database.js';
+import type { QueryRunner, Row } from '../neo4j/database.js';
+import { actorProjectionOf, toActor, type ActorRecord } from '../actor/model.js';
 import { str } from '../shared/rows.js';
+import { evidenceOrder, statementTreeProjection, toStatementTree, type StatementTree } from '../statement/model.js';
+import { topicProjectionOf, toTopic, type TopicRecord } from '../topic/model.js';
+import type { PositionInclude } from './include.js';
 import { positionProjection, toPosition, type PositionRecord } from './model.js';
 
 export interface PositionArgs {
@@ -9,6 +13,42 @@ export interface PositionArgs {
   stance: Stance | null;
   /** Valid on this date: validFrom <= asOf < validTo. */
   asOf: string | null;
+  /** What to fetch in the same query (absent: the positions alone). */
+  include?: PositionInclude;
+}
+
+/** A position with what was asked of it, fetched in the same query. */
+export interface PositionTree {
+  position: PositionRecord;
+  topic?: TopicRecord;
+  actor?: ActorRecord;
+  evidence?: StatementTree[];
+}
+
+/**
+ * The columns that come with each position (`a`, `p`, `t` bound): its topic, its holder, and its evidence with the
+ * speakers, citations and sources asked. Fixed fragments only; one query answers the whole subtree.
+ */
+function includeColumns(include: PositionInclude | undefined): string {
+  if (!include) return '';
+  const columns: string[] = [];
+  if (include.topic) columns.push(`${topicProjectionOf('t')} AS topic`);
+  if (include.actor) columns.push(`${actorProjectionOf('a')} AS actor`);
+  if (include.evidence) {
+    columns.push(
+      `COLLECT { MATCH (p)-[:EVIDENCED_BY]->(s:Statement) WITH s ORDER BY ${evidenceOrder}
+         RETURN ${statementTreeProjection(include.evidence)} } AS evidence`,
+    );
+  }
+  return columns.map((column) => `, ${column}`).join('');
+}
+
+function toPositionTree(row: Row): PositionTree {
+  const tree: PositionTree = { position: toPosition(row.position) };
+  if (row.topic) tree.topic = toTopic(row.topic);
+  if (row.actor) tree.actor = toActor(row.actor);
+  if (Array.isArray(row.evidence)) tree.evidence = row.evidence.map((statement) => toStatementTree(statement));
+  return tree;
 }
 
 const positionWhere = `
@@ -35,30 +75,30 @@ export class PositionRepository {
     return rows.map((row) => toPosition(row.position));
   }
 
-  async ofActors(ids: readonly string[], args: PositionArgs): Promise<Array<{ key: string; value: PositionRecord }>> {
+  async ofActors(ids: readonly string[], args: PositionArgs): Promise<Array<{ key: string; value: PositionTree }>> {
     const rows = await this.db.read(
       'actorPositions',
       `UNWIND $ids AS id
        MATCH (a:Actor {id: id})-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
        WHERE ($topicId IS NULL OR t.id = $topicId) AND ${positionWhere}
-       RETURN id AS key, ${positionProjection} AS position
+       RETURN id AS key, ${positionProjection} AS position${includeColumns(args.include)}
        ORDER BY ${positionOrder}`,
       { ids, topicId: args.topicId ?? null, stance: args.stance, asOf: args.asOf },
     );
-    return rows.map((row) => ({ key: str(row.key), value: toPosition(row.position) }));
+    return rows.map((row) => ({ key: str(row.key), value: toPositionTree(row) }));
   }
 
-  async onTopics(ids: readonly string[], args: PositionArgs): Promise<Array<{ key: string; value: PositionRecord }>> {
+  async onTopics(ids: readonly string[], args: PositionArgs): Promise<Array<{ key: string; value: PositionTree }>> {
     const rows = await this.db.read(
       'topicPositions',
       `UNWIND $ids AS id
        MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: id})
        WHERE ${positionWhere}
-       RETURN id AS key, ${positionProjection} AS position
+       RETURN id AS key, ${positionProjection} AS position${includeColumns(args.include)}
        ORDER BY p.stance, a.name, ${positionOrder}`,
       { ids, stance: args.stance, asOf: args.asOf },
     );
-    return rows.map((row) => ({ key: str(row.key), value: toPosition(row.position) }));
+    return rows.map((row) => ({ key: str(row.key), value: toPositionTree(row) }));
   }
 
   /** Positions each statement evidences. */

@@ -1,5 +1,6 @@
 import type { DateSource, Reliability, StatementKind } from '../generated/graphql.js';
 import type { Plain } from '../neo4j/records.js';
+import { actorProjectionOf, toActor, type ActorRecord } from '../actor/model.js';
 import { map, num, str, strOrNull } from '../shared/rows.js';
 
 export interface StatementRecord {
@@ -38,6 +39,52 @@ export const statementProjection = 's {.id, .text, .kind, .speakerNote, .saidOn,
  * through its own loader when `Source.text`, `Citation.excerpt` or `Citation.context` is asked.
  */
 export const sourceProjection = 'src {.id, .title, .outlet, .publishedOn, .url, .reliability, .reliabilityNote}';
+
+/** Evidence order (earliest first, undated first, then id), `s` bound to the statement. */
+export const evidenceOrder = "coalesce(toString(s.saidOn), '0000-00-00'), s.id";
+/** Citation order within a statement (by the source's date, then id), `src` bound to the source. */
+export const citationOrder = 'src.publishedOn, src.id';
+
+/** What to fetch with a statement, from the fields a client asks (see position/include.ts). */
+export interface StatementInclude {
+  speaker: boolean;
+  /** Its citations, and with `source`, each citation's source. */
+  citations: { source: boolean } | null;
+}
+
+/** A statement with what was asked of it, fetched in the same query. */
+export interface StatementTree {
+  statement: StatementRecord;
+  speaker?: ActorRecord | null;
+  citations?: Array<{ citation: CitationRecord; source?: SourceRecord }>;
+}
+
+/** `statementProjection` plus the speaker and citations (with sources) when asked; `s` bound to the statement. */
+export function statementTreeProjection(include: StatementInclude): string {
+  const extras: string[] = [];
+  if (include.speaker) extras.push(`speaker: [(s)-[:SAID_BY]->(speaker_:Actor) | ${actorProjectionOf('speaker_')}][0]`);
+  if (include.citations) {
+    const source = include.citations.source ? `, source: ${sourceProjection}` : '';
+    extras.push(
+      `citations: COLLECT { MATCH (s)-[cited_:CITED_IN]->(src:Source) WITH cited_, src ORDER BY ${citationOrder}
+         RETURN {statementId: s.id, sourceId: src.id, start: cited_.start, end: cited_.end${source}} }`,
+    );
+  }
+  return extras.length === 0 ? statementProjection : statementProjection.replace(/}$/, `, ${extras.join(', ')}}`);
+}
+
+export function toStatementTree(value: Plain | undefined): StatementTree {
+  const row = map(value);
+  const tree: StatementTree = { statement: toStatement(value) };
+  if ('speaker' in row) tree.speaker = row.speaker === null ? null : toActor(row.speaker);
+  if (Array.isArray(row.citations)) {
+    tree.citations = row.citations.map((citation) => {
+      const fields = map(citation);
+      return { citation: toCitation(citation), ...(fields.source ? { source: toSource(fields.source) } : {}) };
+    });
+  }
+  return tree;
+}
 
 export function toStatement(value: Plain | undefined): StatementRecord {
   const row = map(value);

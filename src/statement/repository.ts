@@ -6,6 +6,8 @@ import type { CursorKey } from '../shared/pagination.js';
 import { num, str } from '../shared/rows.js';
 import { toEvent, eventProjection, type EventRecord } from '../event/model.js';
 import {
+  citationOrder,
+  evidenceOrder,
   sourceProjection,
   statementProjection,
   toCitation,
@@ -141,7 +143,7 @@ export class StatementRepository {
       `UNWIND $ids AS id
        MATCH (:Position {id: id})-[:EVIDENCED_BY]->(s:Statement)
        RETURN id AS key, ${statementProjection} AS statement
-       ORDER BY ${statementSortDate}, s.id`,
+       ORDER BY ${evidenceOrder}`,
       { ids },
     );
     return rows.map((row) => ({ key: str(row.key), value: toStatement(row.statement) }));
@@ -166,7 +168,7 @@ export class StatementRepository {
       `UNWIND $ids AS id
        MATCH (:Statement {id: id})-[c:CITED_IN]->(src:Source)
        RETURN id AS key, {statementId: id, sourceId: src.id, start: c.start, end: c.end} AS citation
-       ORDER BY src.publishedOn, src.id`,
+       ORDER BY ${citationOrder}`,
       { ids },
     );
     return rows.map((row) => ({ key: str(row.key), value: toCitation(row.citation) }));

@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { decodeCursor, pageSize, toConnection } from '../shared/pagination.js';
 import { searchText } from '../shared/validate.js';
 import { mustExist } from '../actor/resolvers.js';
+import { positionInclude } from '../position/include.js';
 
 export const topicResolvers = {
   Query: {
@@ -30,8 +31,8 @@ export const topicResolvers = {
   Issue: {
     parent: (issue, _args, { loaders }) => (issue.parentId ? loaders.issueById.load(issue.parentId) : null),
     subIssues: (issue, _args, { loaders }) => loaders.subIssuesByIssue.load(issue.id),
-    positions: (issue, { stance, asOf }, { loaders }) =>
-      loaders.positionsByTopic.load({ id: issue.id, args: { stance: stance ?? null, asOf: asOf ?? null } }),
+    positions: (issue, { stance, asOf }, { loaders }, info) =>
+      loaders.positionsByTopic.load({ id: issue.id, args: { stance: stance ?? null, asOf: asOf ?? null, include: positionInclude(info) } }),
     proposals: (issue, _args, { loaders }) => loaders.proposalsByIssue.load(issue.id),
   },
   Proposal: {
@@ -39,8 +40,8 @@ export const topicResolvers = {
     revises: (proposal, _args, { loaders }) => loaders.revisesByProposal.load(proposal.id),
     revisedBy: (proposal, _args, { loaders }) => loaders.revisedByProposal.load(proposal.id),
     addresses: (proposal, _args, { loaders }) => loaders.addressesByProposal.load(proposal.id),
-    positions: (proposal, { stance, asOf }, { loaders }) =>
-      loaders.positionsByTopic.load({ id: proposal.id, args: { stance: stance ?? null, asOf: asOf ?? null } }),
+    positions: (proposal, { stance, asOf }, { loaders }, info) =>
+      loaders.positionsByTopic.load({ id: proposal.id, args: { stance: stance ?? null, asOf: asOf ?? null, include: positionInclude(info) } }),
   },
   Position: {
     actor: async (position, _args, { loaders }) => mustExist(await loaders.actorById.load(position.actorId), position.actorId),
