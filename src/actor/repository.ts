@@ -114,7 +114,7 @@ export class ActorRepository {
       'actorProposals',
       `UNWIND $ids AS id
        MATCH (t:Proposal)-[:AUTHORED_BY]->(:Actor {id: id})
-       RETURN id AS key, t {.id, .name, .description, .date, .dateSource} AS proposal
+       RETURN id AS key, t {.id, .name, .description, date: toString(t.date), .dateSource} AS proposal
        ORDER BY t.date, t.name`,
       { ids },
     );

@@ -21,7 +21,7 @@ export interface ParticipationRecord {
 }
 
 /** `e` bound to the event. */
-export const eventProjection = 'e {.id, .name, .kind, .date, .dateSource, .endDate, .place, .description}';
+export const eventProjection = 'e {.id, .name, .kind, date: toString(e.date), .dateSource, endDate: toString(e.endDate), .place, .description}';
 
 export function toEvent(value: Plain | undefined): EventRecord {
   const row = map(value);

@@ -15,7 +15,7 @@ export interface PositionRecord {
 }
 
 /** `p` bound to the position, reached from actor `a` and topic `t`. */
-export const positionProjection = 'p {.id, .stance, .summary, .condition, .validFrom, .validTo, actorId: a.id, topicId: t.id}';
+export const positionProjection = 'p {.id, .stance, .summary, .condition, validFrom: toString(p.validFrom), validTo: toString(p.validTo), actorId: a.id, topicId: t.id}';
 
 export function toPosition(value: Plain | undefined): PositionRecord {
   const row = map(value);

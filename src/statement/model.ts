@@ -32,13 +32,18 @@ export interface SourceRecord {
   reliabilityNote: string | null;
 }
 
+/**
+ * A statement's own properties, `s` bound. Dates travel as ISO strings (toString in Cypher): cheaper than the driver's
+ * temporal objects, which the API turns into the same strings anyway.
+ */
+const statementFields = '.id, .text, .kind, .speakerNote, saidOn: toString(s.saidOn), .dateSource';
 /** `s` bound to the statement. */
-export const statementProjection = 's {.id, .text, .kind, .speakerNote, .saidOn, .dateSource, speakerId: [(s)-[:SAID_BY]->(sp) | sp.id][0]}';
+export const statementProjection = `s {${statementFields}, speakerId: [(s)-[:SAID_BY]->(sp) | sp.id][0]}`;
 /**
  * `src` bound to the source. Without its text: an article is kilobytes, and most reads want its title. The text comes
  * through its own loader when `Source.text`, `Citation.excerpt` or `Citation.context` is asked.
  */
-export const sourceProjection = 'src {.id, .title, .outlet, .publishedOn, .url, .reliability, .reliabilityNote}';
+export const sourceProjection = 'src {.id, .title, .outlet, publishedOn: toString(src.publishedOn), .url, .reliability, .reliabilityNote}';
 
 /** Evidence order (earliest first, undated first, then id), `s` bound to the statement. */
 export const evidenceOrder = "coalesce(toString(s.saidOn), '0000-00-00'), s.id";
@@ -61,8 +66,12 @@ export interface StatementTree {
 
 /** `statementProjection` plus the speaker and citations (with sources) when asked; `s` bound to the statement. */
 export function statementTreeProjection(include: StatementInclude): string {
-  const extras: string[] = [];
-  if (include.speaker) extras.push(`speaker: [(s)-[:SAID_BY]->(speaker_:Actor) | ${actorProjectionOf('speaker_')}][0]`);
+  // With the speaker asked, its id comes from the speaker's map (one expansion of SAID_BY, not two).
+  const extras = [
+    include.speaker
+      ? `speaker: [(s)-[:SAID_BY]->(speaker_:Actor) | ${actorProjectionOf('speaker_')}][0]`
+      : 'speakerId: [(s)-[:SAID_BY]->(sp) | sp.id][0]',
+  ];
   if (include.citations) {
     const source = include.citations.source ? `, source: ${sourceProjection}` : '';
     extras.push(
@@ -70,13 +79,16 @@ export function statementTreeProjection(include: StatementInclude): string {
          RETURN {statementId: s.id, sourceId: src.id, start: cited_.start, end: cited_.end${source}} }`,
     );
   }
-  return extras.length === 0 ? statementProjection : statementProjection.replace(/}$/, `, ${extras.join(', ')}}`);
+  return `s {${statementFields}, ${extras.join(', ')}}`;
 }
 
 export function toStatementTree(value: Plain | undefined): StatementTree {
   const row = map(value);
   const tree: StatementTree = { statement: toStatement(value) };
-  if ('speaker' in row) tree.speaker = row.speaker === null ? null : toActor(row.speaker);
+  if ('speaker' in row) {
+    tree.speaker = row.speaker === null ? null : toActor(row.speaker);
+    tree.statement.speakerId = tree.speaker?.id ?? null;
+  }
   if (Array.isArray(row.citations)) {
     tree.citations = row.citations.map((citation) => {
       const fields = map(citation);

@@ -23,9 +23,9 @@ export type TopicRecord = IssueRecord | ProposalRecord;
 
 /** Projections (`t` bound to the topic); issues carry their parent's id. */
 export const issueProjection = 't {.id, .name, .description, parentId: [(t)-[:SUB_ISSUE_OF]->(p) | p.id][0]}';
-export const proposalProjection = 't {.id, .name, .description, .date, .dateSource}';
+export const proposalProjection = 't {.id, .name, .description, date: toString(t.date), .dateSource}';
 export const topicProjectionOf = (v: string) =>
-  `${v} {.id, .name, .description, .date, .dateSource, parentId: [(${v})-[:SUB_ISSUE_OF]->(parent_) | parent_.id][0], isIssue: ${v}:Issue}`;
+  `${v} {.id, .name, .description, date: toString(${v}.date), .dateSource, parentId: [(${v})-[:SUB_ISSUE_OF]->(parent_) | parent_.id][0], isIssue: ${v}:Issue}`;
 export const topicProjection = topicProjectionOf('t');
 
 export function toIssue(value: Plain | undefined): IssueRecord {
