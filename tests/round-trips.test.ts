@@ -71,4 +71,22 @@ describe('round trips per request', () => {
     expect(large.data.issue.positions.length).toBeGreaterThan(small.data.issue.positions.length);
     expect(large.count).toBe(small.count);
   });
+
+  it('supporters and opponents side by side share one query, and each list holds only its stance', async () => {
+    const sides = `query($id: ID!) { issue(id: $id) {
+      supporters: positions(stance: SUPPORTS) { id stance actor { name } evidence { text speaker { name } } }
+      opponents: positions(stance: OPPOSES) { id stance actor { name } evidence { text speaker { name } } } } }`;
+    const all = `query($id: ID!) { issue(id: $id) { positions { id stance actor { name } evidence { text speaker { name } } } } }`;
+    const both = await roundTrips(sides, { id: 'ukraine-nato-membership' });
+    const one = await roundTrips(all, { id: 'ukraine-nato-membership' });
+    expect(both.count).toBe(one.count);
+    const { supporters, opponents } = both.data.issue;
+    expect(supporters.length).toBeGreaterThan(0);
+    expect(opponents.length).toBeGreaterThan(0);
+    expect(supporters.every((position: any) => position.stance === 'SUPPORTS')).toBe(true);
+    expect(opponents.every((position: any) => position.stance === 'OPPOSES')).toBe(true);
+    const ids = (stance: string) => one.data.issue.positions.filter((position: any) => position.stance === stance).map((position: any) => position.id);
+    expect(supporters.map((position: any) => position.id)).toEqual(ids('SUPPORTS'));
+    expect(opponents.map((position: any) => position.id)).toEqual(ids('OPPOSES'));
+  });
 });

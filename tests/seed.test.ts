@@ -233,7 +233,7 @@ describe('curated facts, asked through the repositories', () => {
 
   it('Russia opposes and Ukraine supports Ukraine joining NATO', async () => {
     const { positions } = createRepositories(runner);
-    const rows = await positions.onTopics(['ukraine-nato-membership'], { stance: null, asOf: null });
+    const rows = await positions.onTopics(['ukraine-nato-membership'], { stances: null, asOf: null });
     const stanceOf = (actorId: string) => rows.filter(({ value }) => value.position.actorId === actorId).map(({ value }) => value.position.stance);
     expect(stanceOf('russia')).toContain('OPPOSES');
     expect(stanceOf('ukraine')).toContain('SUPPORTS');

@@ -1,8 +1,10 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
+import type { Stance } from '../generated/graphql.js';
 import type { ActorRecord } from '../actor/model.js';
 import { byIdLoader, groupLoader, groupLoaderWithArgs } from '../shared/loaders.js';
 import type { CitationRecord, SourceRecord, StatementRecord, StatementTree } from '../statement/model.js';
 import type { TopicRecord } from '../topic/model.js';
+import type { PositionRecord } from './model.js';
 import type { PositionArgs, PositionRepository, PositionTree } from './repository.js';
 
 /** The loaders a position query fills with what it fetched alongside (so their fields cost no further round trip). */
@@ -36,10 +38,29 @@ export function createPositionLoaders(positions: PositionRepository, primed: Pos
     async (ids: readonly string[], args: PositionArgs) =>
       (await fetch(ids, args)).map(({ key, value }) => ({ key, value: primePosition(value) }));
 
+  /**
+   * Positions on topics. Keys that differ only by stance (`supporters: positions(stance: SUPPORTS)` next to
+   * `opponents: positions(stance: OPPOSES)`) share one query for the stances asked, split here by stance.
+   */
+  const positionsByTopic = groupLoaderWithArgs<PositionArgs & { stances: Stance[] | null }, PositionRecord>(async (ids, args) =>
+    (await positions.onTopics(ids, args)).map(({ key, value }) => ({ key, value: primePosition(value) })),
+  );
+  const positionsByTopicAndStance = new DataLoader<{ id: string; args: PositionArgs }, PositionRecord[], string>(
+    async (keys) => {
+      const stances = keys.some(({ args }) => args.stance === null) ? null : [...new Set(keys.map(({ args }) => args.stance as Stance))].sort();
+      const lists = await positionsByTopic.loadMany(keys.map(({ id, args }) => ({ id, args: { ...args, stance: null, stances } })));
+      return lists.map((list, i) => {
+        const stance = keys[i]?.args.stance ?? null;
+        return list instanceof Error ? list : list.filter((position) => stance === null || position.stance === stance);
+      });
+    },
+    { cacheKeyFn: ({ id, args }) => `${JSON.stringify(args)}\u0000${id}` },
+  );
+
   return {
     positionById: byIdLoader((ids) => positions.byIds(ids)),
     positionsByActor: groupLoaderWithArgs(primedTrees((ids, args) => positions.ofActors(ids, args))),
-    positionsByTopic: groupLoaderWithArgs(primedTrees((ids, args) => positions.onTopics(ids, args))),
+    positionsByTopic: positionsByTopicAndStance,
     positionsByStatement: groupLoader((ids) => positions.evidencedBy(ids)),
   };
 }

@@ -88,15 +88,22 @@ export class PositionRepository {
     return rows.map((row) => ({ key: str(row.key), value: toPositionTree(row) }));
   }
 
-  async onTopics(ids: readonly string[], args: PositionArgs): Promise<Array<{ key: string; value: PositionTree }>> {
+  /**
+   * Positions on each topic, by stance then holder. `stances` lists the stances wanted (null: all), so that one query
+   * serves a document asking for supporters and opponents side by side.
+   */
+  async onTopics(
+    ids: readonly string[],
+    args: Omit<PositionArgs, 'stance' | 'topicId'> & { stances: readonly Stance[] | null },
+  ): Promise<Array<{ key: string; value: PositionTree }>> {
     const rows = await this.db.read(
       'topicPositions',
       `UNWIND $ids AS id
        MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: id})
-       WHERE ${positionWhere}
+       WHERE ($stances IS NULL OR p.stance IN $stances) AND ${positionWhere}
        RETURN id AS key, ${positionProjection} AS position${includeColumns(args.include)}
        ORDER BY p.stance, a.name, ${positionOrder}`,
-      { ids, stance: args.stance, asOf: args.asOf },
+      { ids, stances: args.stances, stance: null, asOf: args.asOf },
     );
     return rows.map((row) => ({ key: str(row.key), value: toPositionTree(row) }));
   }
