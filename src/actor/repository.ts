@@ -37,6 +37,14 @@ function actorListWhere(filter: ActorListFilter): string {
   return conditions.length > 0 ? conditions.join(' AND ') : 'true';
 }
 
+/**
+ * The keyset condition, written so that the (name, id) index can be sought and read in order: an unfiltered page then
+ * costs its own size (~400 db hits at M), not a scan and sort of every actor (20,000; `$x IS NULL OR ...` kept the
+ * index out). Unfiltered pages name the index (the planner preferred a label scan); filtered ones leave the choice to
+ * the planner, since a selective filter may be better served from elsewhere.
+ */
+const afterActor = 'a.name >= $afterName AND (a.name > $afterName OR a.id > $afterId)';
+
 export class ActorRepository {
   constructor(private readonly db: QueryRunner) {}
 
@@ -47,11 +55,11 @@ export class ActorRepository {
 
   /** A page of actors ordered by (name, id), after the cursor's key. */
   async list(filter: ActorListFilter, limit: number, after: CursorKey | null): Promise<ActorRecord[]> {
+    const where = actorListWhere(filter);
     const rows = await this.db.read(
       'listActors',
-      `MATCH (a:Actor)
-       WHERE ${actorListWhere(filter)}
-         AND ($afterName IS NULL OR a.name > $afterName OR (a.name = $afterName AND a.id > $afterId))
+      `MATCH (a:Actor) ${where === 'true' ? 'USING INDEX a:Actor(name, id)' : ''}
+       WHERE ${where} AND a.id IS NOT NULL AND ${after ? afterActor : 'a.name IS NOT NULL'}
        RETURN ${actorProjection} AS actor
        ORDER BY a.name, a.id
        LIMIT $limit`,
