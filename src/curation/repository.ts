@@ -74,6 +74,15 @@ async function audit(tx: Tx, author: Author, mutation: string, targetIds: string
   return toChange(rows[0]?.change);
 }
 
+/**
+ * Takes the write locks of these actors for the rest of the transaction, in id order (so two writers cannot wait on
+ * each other). A merge deletes actors after moving their relationships: without the lock, a position or relation
+ * attached to a merged actor between the move and the delete was deleted with it (found by the race test).
+ */
+async function lockActors(tx: Tx, ids: string[]): Promise<void> {
+  await tx.run('lockActors', 'UNWIND $ids AS id MATCH (a:Actor {id: id}) SET a._lock = true REMOVE a._lock', { ids: [...new Set(ids)].sort() });
+}
+
 /** The label of an existing node with this id, or null. */
 async function kindOf(tx: Tx, id: string): Promise<string | null> {
   const rows = await tx.run('kindOfId', 'MATCH (n:Entity {id: $id}) RETURN [l IN labels(n) WHERE l <> "Entity" AND l <> "Topic"][0] AS kind', { id });
@@ -126,6 +135,7 @@ export class CurationRepository {
 
   mergeActors(author: Author, input: z.output<typeof mergeActorsInput>) {
     return this.db.writeTransaction('mergeActors', async (tx) => {
+      await lockActors(tx, [input.keepId, ...input.mergeIds]);
       await assertExist(tx, 'Actor', [input.keepId], 'input.keepId');
       await assertExist(tx, 'Actor', input.mergeIds, 'input.mergeIds');
       const snapshot = await tx.run(
@@ -279,6 +289,7 @@ export class CurationRepository {
 
   setPosition(author: Author, input: z.output<typeof setPositionInput>) {
     return this.db.writeTransaction('setPosition', async (tx) => {
+      await lockActors(tx, [input.actorId]);
       await assertExist(tx, 'Actor', [input.actorId], 'input.actorId');
       await assertExist(tx, 'Topic', [input.topicId], 'input.topicId');
       await assertExist(tx, 'Statement', input.evidence, 'input.evidence');
@@ -386,6 +397,7 @@ export class CurationRepository {
 
   relateActors(author: Author, input: z.output<typeof relateActorsInput>): Promise<{ fromId: string; relation: ActorRelationRecord; change: ChangeRecord }> {
     return this.db.writeTransaction('relateActors', async (tx) => {
+      await lockActors(tx, [input.fromId, input.toId]);
       await assertExist(tx, 'Actor', [input.fromId], 'input.fromId');
       await assertExist(tx, 'Actor', [input.toId], 'input.toId');
       await assertExist(tx, 'Statement', input.evidence ?? [], 'input.evidence');
