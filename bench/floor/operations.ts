@@ -5,6 +5,8 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
+import type { Stance } from '../../src/generated/graphql.js';
+import { describeStep, isCurrent, verdictOf } from '../../src/analytics/stances.js';
 import { toLuceneQuery } from '../../src/search/lucene.js';
 
 type Params = Record<string, unknown>;
@@ -35,34 +37,18 @@ const positionsOnIssue = (stance: string) => `COLLECT {
       }}
   }`;
 
-const verbs: Record<string, string> = {
-  LEADS: 'leads',
-  MEMBER_OF: 'is a member of',
-  ADVISES: 'advises',
-  SPEAKS_FOR: 'speaks for',
-  ENVOY_OF: 'is an envoy of',
-  FAMILY_OF: 'is family of',
-  ALLIED_WITH: 'is allied with',
-  NEGOTIATES_WITH: 'negotiates with',
-  REPRESENTS: 'represents',
-  OPPOSES: 'opposes',
-  HOLDS_ROLE: 'holds a role in',
-  PARTICIPATED_IN: 'took part in',
-  AUTHORED_BY: 'was authored by',
-};
 
 interface PositionRow {
   id: string;
   actorId: string;
   topicId: string;
-  stance: string;
+  stance: Stance;
   validFrom: string | null;
   validTo: string | null;
   evidence?: Array<{ id: string }>;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-const isCurrent = (position: PositionRow, day: string) => position.validTo === null || position.validTo > day;
 
 export const floorOperations: Record<string, FloorOperation> = {
   lookup: async (tx, { id }) => ({
@@ -183,8 +169,9 @@ export const floorOperations: Record<string, FloorOperation> = {
       const y = newest(b as string);
       if (!x || !y) continue;
       const entry = { id: topic.topicId as string, name: topic.name as string };
-      if (x.stance === y.stance) agreeOn.push(entry);
-      else if (new Set([x.stance, y.stance]).has('SUPPORTS') && new Set([x.stance, y.stance]).has('OPPOSES')) disagreeOn.push(entry);
+      const verdict = verdictOf(x, y);
+      if (verdict === 'AGREE') agreeOn.push(entry);
+      else if (verdict === 'DISAGREE') disagreeOn.push(entry);
     }
     const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1);
     const decided = agreeOn.length + disagreeOn.length;
@@ -254,7 +241,7 @@ export const floorOperations: Record<string, FloorOperation> = {
           length: steps.length,
           steps: steps.map((step, i) => {
             const [subject, object] = step.forward ? [names[i], names[i + 1]] : [names[i + 1], names[i]];
-            return { type: step.type, description: `${subject} ${verbs[step.type] ?? step.type.toLowerCase()} ${object}` };
+            return { type: step.type, description: describeStep(step.type, String(subject), String(object)) };
           }),
         };
       }),

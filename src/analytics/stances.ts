@@ -4,7 +4,8 @@ import type { PositionRecord } from '../position/model.js';
 import type { TopicRecord } from '../topic/model.js';
 import type { AgreementRecord, StanceMatrixRecord, TopicComparisonRecord, Verdict } from './model.js';
 
-export function isCurrent(position: PositionRecord, today: string): boolean {
+/** Takes only what it reads, so the benchmark's floor (bench/floor) shares it over its own rows. */
+export function isCurrent(position: Pick<PositionRecord, 'validTo'>, today: string): boolean {
   return position.validTo === null || position.validTo > today;
 }
 
@@ -37,7 +38,7 @@ export function buildStanceMatrix(
   };
 }
 
-export function verdictOf(a: PositionRecord, b: PositionRecord): Verdict {
+export function verdictOf(a: Pick<PositionRecord, 'stance'>, b: Pick<PositionRecord, 'stance'>): Verdict {
   if (a.stance === b.stance) return 'AGREE';
   const pair = new Set([a.stance, b.stance]);
   if (pair.has('SUPPORTS') && pair.has('OPPOSES')) return 'DISAGREE';

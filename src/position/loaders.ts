@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Stance } from '../generated/graphql.js';
 import type { ActorRecord } from '../actor/model.js';
-import { byIdLoader, groupLoader, groupLoaderWithArgs } from '../shared/loaders.js';
+import { argsKey, byIdLoader, groupLoader, groupLoaderWithArgs } from '../shared/loaders.js';
 import type { CitationRecord, SourceRecord, StatementRecord, StatementTree } from '../statement/model.js';
 import type { TopicRecord } from '../topic/model.js';
 import type { PositionRecord } from './model.js';
@@ -34,17 +34,15 @@ export function createPositionLoaders(positions: PositionRepository, primed: Pos
     return tree.position;
   };
   const primedTrees =
-    (fetch: (ids: readonly string[], args: PositionArgs) => Promise<Array<{ key: string; value: PositionTree }>>) =>
-    async (ids: readonly string[], args: PositionArgs) =>
+    <A>(fetch: (ids: readonly string[], args: A) => Promise<Array<{ key: string; value: PositionTree }>>) =>
+    async (ids: readonly string[], args: A) =>
       (await fetch(ids, args)).map(({ key, value }) => ({ key, value: primePosition(value) }));
 
   /**
    * Positions on topics. Keys that differ only by stance (`supporters: positions(stance: SUPPORTS)` next to
    * `opponents: positions(stance: OPPOSES)`) share one query for the stances asked, split here by stance.
    */
-  const positionsByTopic = groupLoaderWithArgs<PositionArgs & { stances: Stance[] | null }, PositionRecord>(async (ids, args) =>
-    (await positions.onTopics(ids, args)).map(({ key, value }) => ({ key, value: primePosition(value) })),
-  );
+  const positionsByTopic = groupLoaderWithArgs(primedTrees((ids, args: PositionArgs & { stances: Stance[] | null }) => positions.onTopics(ids, args)));
   const positionsByTopicAndStance = new DataLoader<{ id: string; args: PositionArgs }, PositionRecord[], string>(
     async (keys) => {
       const stances = keys.some(({ args }) => args.stance === null) ? null : [...new Set(keys.map(({ args }) => args.stance as Stance))].sort();
@@ -54,12 +52,12 @@ export function createPositionLoaders(positions: PositionRepository, primed: Pos
         return list instanceof Error ? list : list.filter((position) => stance === null || position.stance === stance);
       });
     },
-    { cacheKeyFn: ({ id, args }) => `${JSON.stringify(args)}\u0000${id}` },
+    { cacheKeyFn: argsKey },
   );
 
   return {
     positionById: byIdLoader((ids) => positions.byIds(ids)),
-    positionsByActor: groupLoaderWithArgs(primedTrees((ids, args) => positions.ofActors(ids, args))),
+    positionsByActor: groupLoaderWithArgs(primedTrees((ids, args: PositionArgs) => positions.ofActors(ids, args))),
     positionsByTopic: positionsByTopicAndStance,
     positionsByStatement: groupLoader((ids) => positions.evidencedBy(ids)),
   };

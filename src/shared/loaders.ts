@@ -18,6 +18,9 @@ export function groupLoader<T>(fetch: (keys: readonly string[]) => Promise<Array
   });
 }
 
+/** The cache key of a (parent id, arguments) pair. */
+export const argsKey = ({ id, args }: { id: string; args: object }): string => `${JSON.stringify(args)}\u0000${id}`;
+
 /**
  * A list per (parent id, arguments) key. Keys of one batch that share arguments go in one query, so a batch
  * costs one query per distinct argument set in the document, never one per parent.
@@ -25,7 +28,7 @@ export function groupLoader<T>(fetch: (keys: readonly string[]) => Promise<Array
 export function groupLoaderWithArgs<A extends object, T>(
   fetch: (ids: readonly string[], args: A) => Promise<Array<{ key: string; value: T }>>,
 ): DataLoader<{ id: string; args: A }, T[], string> {
-  return new DataLoader(
+  return new DataLoader<{ id: string; args: A }, T[], string>(
     async (keys) => {
       const bySignature = new Map<string, { args: A; ids: string[] }>();
       for (const { id, args } of keys) {
@@ -36,13 +39,13 @@ export function groupLoaderWithArgs<A extends object, T>(
       }
       const results = new Map<string, T[]>();
       await Promise.all(
-        [...bySignature.entries()].map(async ([signature, { args, ids }]) => {
-          for (const id of ids) results.set(`${signature}\u0000${id}`, []);
-          for (const { key, value } of await fetch([...new Set(ids)], args)) results.get(`${signature}\u0000${key}`)?.push(value);
+        [...bySignature.values()].map(async ({ args, ids }) => {
+          for (const id of ids) results.set(argsKey({ id, args }), []);
+          for (const { key, value } of await fetch([...new Set(ids)], args)) results.get(argsKey({ id: key, args }))?.push(value);
         }),
       );
-      return keys.map(({ id, args }) => results.get(`${JSON.stringify(args)}\u0000${id}`) ?? []);
+      return keys.map((key) => results.get(argsKey(key)) ?? []);
     },
-    { cacheKeyFn: ({ id, args }) => `${JSON.stringify(args)}\u0000${id}` },
+    { cacheKeyFn: argsKey },
   );
 }
