@@ -12,6 +12,7 @@ import { createLogger } from '../src/logger.js';
 import { Database } from '../src/neo4j/database.js';
 import { applyMigrations } from '../src/neo4j/migrations.js';
 import { loadSeed } from '../src/seed/loader.js';
+import { actorRelationTypes, pathRelationshipTypes } from '../src/vocabulary.js';
 import { GENERATOR_VERSION, GeneratedGraph, generatedSizes } from './data/generator.js';
 import { loadGeneratedGraph, type PhaseTiming } from './data/load.js';
 
@@ -152,14 +153,14 @@ async function countGraph(driver: Driver): Promise<StoreManifest['counts']> {
     labels[label] = Number((await read(driver, `MATCH (n:${label}) RETURN count(n) AS count`))[0]?.count ?? 0);
   }
   const relationships: Record<string, number> = {};
-  const types = ['HOLDS', 'ON', 'EVIDENCED_BY', 'SAID_BY', 'CITED_IN', 'SUB_ISSUE_OF', 'AUTHORED_BY', 'REVISES', 'ADDRESSES', 'PARTICIPATED_IN', 'HOLDS_ROLE', 'LEADS', 'MEMBER_OF', 'ADVISES', 'SPEAKS_FOR', 'ENVOY_OF', 'FAMILY_OF', 'ALLIED_WITH', 'NEGOTIATES_WITH', 'REPRESENTS', 'OPPOSES'];
+  const types = ['HOLDS', 'ON', 'EVIDENCED_BY', 'SAID_BY', 'CITED_IN', 'SUB_ISSUE_OF', 'AUTHORED_BY', 'REVISES', 'ADDRESSES', 'PARTICIPATED_IN', 'HOLDS_ROLE', ...actorRelationTypes];
   for (const type of types) {
     relationships[type] = Number((await read(driver, `MATCH ()-[r:${type}]->() RETURN count(r) AS count`))[0]?.count ?? 0);
   }
   return { labels, relationships };
 }
 
-const pathTypes = 'LEADS|MEMBER_OF|ADVISES|SPEAKS_FOR|ENVOY_OF|FAMILY_OF|ALLIED_WITH|NEGOTIATES_WITH|REPRESENTS|OPPOSES|HOLDS_ROLE|PARTICIPATED_IN|AUTHORED_BY';
+const pathTypes = pathRelationshipTypes.join('|');
 
 export async function pickFixtures(driver: Driver, size: SizeName): Promise<Fixtures> {
   const actorsByDegree = (

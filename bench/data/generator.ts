@@ -8,6 +8,7 @@
  * a batch is written, so even L (a million statements) fits in a few hundred MB.
  */
 import { actorSearchKey } from '../../src/shared/text.js';
+import { actorRelationTypes, reliabilities, stances, statementKinds } from '../../src/vocabulary.js';
 import { Random, ZipfSampler, seedFor } from './random.js';
 import * as words from './vocabulary.js';
 
@@ -34,10 +35,7 @@ export const GENERATOR_VERSION = 1;
 const SKEW = { speakers: 0.85, positionHolders: 0.7, topics: 0.6, relationTargets: 0.85, relationSources: 0.5, organisations: 0.8 };
 
 const kinds = ['PERSON', 'ORGANIZATION', 'STATE', 'GROUP'] as const;
-const stances = ['SUPPORTS', 'OPPOSES', 'CONDITIONAL', 'UNDECIDED'] as const;
-const statementKinds = ['QUOTE', 'PARAPHRASE', 'REPORTED'] as const;
-const reliabilities = ['HIGH', 'MEDIUM', 'LOW'] as const;
-const relationTypes = ['LEADS', 'MEMBER_OF', 'ADVISES', 'SPEAKS_FOR', 'ENVOY_OF', 'FAMILY_OF', 'ALLIED_WITH', 'NEGOTIATES_WITH', 'REPRESENTS', 'OPPOSES'] as const;
+const relationTypes = actorRelationTypes;
 
 const FIRST_DAY = Date.UTC(2012, 0, 1) / 86_400_000;
 const LAST_DAY = Date.UTC(2025, 11, 31) / 86_400_000;

@@ -8,12 +8,12 @@ import neo4j from 'neo4j-driver';
 import type { Stance } from '../../src/generated/graphql.js';
 import { describeStep, isCurrent, verdictOf } from '../../src/analytics/stances.js';
 import { toLuceneQuery } from '../../src/search/lucene.js';
+import { pathRelationshipTypes } from '../../src/vocabulary.js';
 
 type Params = Record<string, unknown>;
 export type FloorOperation = (tx: ManagedTransaction, params: Params) => Promise<unknown>;
 
-const relationTypes = ['LEADS', 'MEMBER_OF', 'ADVISES', 'SPEAKS_FOR', 'ENVOY_OF', 'FAMILY_OF', 'ALLIED_WITH', 'NEGOTIATES_WITH', 'REPRESENTS', 'OPPOSES'];
-const pathPattern = [...relationTypes, 'HOLDS_ROLE', 'PARTICIPATED_IN', 'AUTHORED_BY'].join('|');
+const pathPattern = pathRelationshipTypes.join('|');
 const kinds = ['Actor', 'Issue', 'Proposal', 'Position', 'Statement', 'Source', 'Event'];
 
 async function rows(tx: ManagedTransaction, cypher: string, params: Params): Promise<Array<Record<string, unknown>>> {

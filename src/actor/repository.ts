@@ -1,7 +1,7 @@
 /** The actor domain's Cypher: named, parameterized, batched by id lists. */
 import { int } from '../neo4j/database.js';
 import type { QueryRunner } from '../neo4j/database.js';
-import { relationTypes } from '../seed/schema.js';
+import { actorRelationTypes } from '../vocabulary.js';
 import { toEvent, eventProjection, type EventRecord } from '../event/model.js';
 import { toProposal, type ProposalRecord } from '../topic/model.js';
 import type { ActorKind, Stance } from '../generated/graphql.js';
@@ -10,7 +10,7 @@ import { num, str, strings } from '../shared/rows.js';
 import { actorProjection, toActor, type ActorRecord, type ActorRelationRecord, type RoleRecord } from './model.js';
 
 /** Relationship types between actors; interpolated from this fixed list only. */
-const actorRelationPattern = relationTypes.join('|');
+const actorRelationPattern = actorRelationTypes.join('|');
 
 export interface ActorListFilter {
   search: string | null;

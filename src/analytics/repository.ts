@@ -2,11 +2,10 @@
 import { int } from '../neo4j/database.js';
 import type { QueryRunner } from '../neo4j/database.js';
 import { kindOfLabels, type NodeRef } from '../node/repository.js';
-import { relationTypes } from '../seed/schema.js';
+import { pathRelationshipTypes } from '../vocabulary.js';
 import { map, str, strings } from '../shared/rows.js';
 
 /** What a path may walk; interpolated from this fixed list only. */
-export const pathRelationshipTypes = [...relationTypes, 'HOLDS_ROLE', 'PARTICIPATED_IN', 'AUTHORED_BY'] as const;
 const pathPattern = pathRelationshipTypes.join('|');
 /** Variable-length bounds cannot be parameters: the bound is looked up here, never built from input. */
 const hopPatterns: Record<number, string> = { 1: '*1..1', 2: '*1..2', 3: '*1..3', 4: '*1..4', 5: '*1..5', 6: '*1..6' };

@@ -1,7 +1,8 @@
 /** Mutation inputs checked at the edge (zod): every failure names the field, e.g. `input.aliases[2]`. */
 import { z } from 'zod';
 import { badUserInput } from '../errors.js';
-import { actorKinds, dateSources, reliabilities, relationTypes, slug, stances, statementKinds } from '../seed/schema.js';
+import { slug } from '../shared/input-fields.js';
+import { actorKinds, actorRelationTypes, dateSources, reliabilities, stances, statementKinds } from '../vocabulary.js';
 
 /** A lone surrogate cannot be stored: Neo4j would replace it with U+FFFD, so what is kept would differ from what was sent. */
 function isWellFormed(value: string): boolean {
@@ -103,7 +104,7 @@ export const setPositionInput = z
 export const retractPositionInput = z.strictObject({ id: slug, validTo: optional(date) });
 
 export const relateActorsInput = z
-  .strictObject({ fromId: slug, type: z.enum(relationTypes), toId: slug, evidence: optional(ids(50)) })
+  .strictObject({ fromId: slug, type: z.enum(actorRelationTypes), toId: slug, evidence: optional(ids(50)) })
   .refine((input) => input.fromId !== input.toId, { message: 'an actor cannot relate to itself', path: ['toId'] });
 
 export const recordEventInput = z

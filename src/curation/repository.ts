@@ -8,7 +8,7 @@ import { ErrorCode, badUserInput, notFound } from '../errors.js';
 import { eventProjection, toEvent, type EventRecord } from '../event/model.js';
 import { int, type QueryRunner, type Tx } from '../neo4j/database.js';
 import { positionProjection, toPosition, type PositionRecord } from '../position/model.js';
-import { relationTypes, type RelationType } from '../seed/schema.js';
+import { actorRelationshipTypes, actorRelationTypes, oneOf } from '../vocabulary.js';
 import { isInsideQuotation, locate } from '../seed/locate.js';
 import { map, str, strOrNull, strings } from '../shared/rows.js';
 import { actorSearchKey, foldForSearch } from '../shared/text.js';
@@ -41,9 +41,6 @@ export interface ChangeRecord {
 export interface Author {
   label: string;
 }
-
-/** Every relationship type that may touch an actor; moves during a merge interpolate only these. */
-const actorRelationshipTypes = [...relationTypes, 'HOLDS', 'HOLDS_ROLE', 'PARTICIPATED_IN', 'SAID_BY', 'AUTHORED_BY'] as const;
 
 const conflict = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT } });
 
@@ -165,7 +162,7 @@ export class CurationRepository {
         input,
       );
       for (const { type, outgoing } of present) {
-        const relType = actorRelationshipTypes.find((known) => known === type);
+        const relType = typeof type === 'string' ? oneOf(actorRelationshipTypes, type) : null;
         if (!relType) throw new Error(`mergeActors: relationship type ${String(type)} is not known to the merge`);
         await moveRelationships(tx, relType, outgoing === true, input.keepId, input.mergeIds);
       }
@@ -401,7 +398,7 @@ export class CurationRepository {
       await assertExist(tx, 'Actor', [input.fromId], 'input.fromId');
       await assertExist(tx, 'Actor', [input.toId], 'input.toId');
       await assertExist(tx, 'Statement', input.evidence ?? [], 'input.evidence');
-      const type: RelationType = relationTypes.find((known) => known === input.type)!;
+      const type = input.type;
       const rows = await tx.run(
         'relateActors',
         `MATCH (a:Actor {id: $fromId}), (b:Actor {id: $toId})

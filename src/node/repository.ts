@@ -1,9 +1,10 @@
 /** Which kind each id is: node(id), search hits and path nodes are resolved through their domain's loader. */
 import type { QueryRunner } from '../neo4j/database.js';
 import { str, strings } from '../shared/rows.js';
+import { nodeKinds, type NodeKind } from '../vocabulary.js';
 
-export const nodeKinds = ['Actor', 'Issue', 'Proposal', 'Position', 'Statement', 'Source', 'Event'] as const;
-export type NodeKind = (typeof nodeKinds)[number];
+export type { NodeKind };
+
 
 export interface NodeRef {
   id: string;

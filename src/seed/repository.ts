@@ -1,6 +1,6 @@
 /** The seed loader's Cypher: batched MERGE on ids (UNWIND, one query per kind), all in one transaction. */
 import type { QueryRunner, Tx } from '../neo4j/database.js';
-import { relationTypes } from './schema.js';
+import { actorRelationTypes } from '../vocabulary.js';
 import type { SeedRows } from './validate.js';
 
 export async function writeSeed(db: QueryRunner, rows: SeedRows): Promise<void> {
@@ -125,7 +125,7 @@ export async function writeSeed(db: QueryRunner, rows: SeedRows): Promise<void> 
 
 /** Relationship types cannot be parameters: one query per type, the type taken from the fixed list. */
 async function writeRelations(tx: Tx, relations: SeedRows['relations']): Promise<void> {
-  for (const type of relationTypes) {
+  for (const type of actorRelationTypes) {
     const rows = relations.filter((relation) => relation.type === type);
     if (rows.length === 0) continue;
     await tx.run(

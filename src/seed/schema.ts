@@ -1,10 +1,7 @@
 /** The seed files' format (see seeds/README.md), checked field by field before anything is written. */
 import { z } from 'zod';
-
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase kebab-case slug (a-z, 0-9 and single hyphens)')
-  .max(120);
+import { actorKinds, actorRelationTypes, dateSources, reliabilities, stances, statementKinds } from '../vocabulary.js';
+import { slug } from '../shared/input-fields.js';
 
 const isoDate = z
   .string()
@@ -16,26 +13,6 @@ const date = z.preprocess((value) => (value instanceof Date ? value.toISOString(
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const optionalText = (max: number) => text(max).nullish();
-
-export const actorKinds = ['PERSON', 'ORGANIZATION', 'STATE', 'GROUP'] as const;
-export const stances = ['SUPPORTS', 'OPPOSES', 'CONDITIONAL', 'UNDECIDED'] as const;
-export const statementKinds = ['QUOTE', 'PARAPHRASE', 'REPORTED'] as const;
-export const reliabilities = ['HIGH', 'MEDIUM', 'LOW'] as const;
-export const dateSources = ['ARTICLE', 'EVENT'] as const;
-/** Relationship types between actors. Cypher interpolates only names from this list. */
-export const relationTypes = [
-  'LEADS',
-  'MEMBER_OF',
-  'ADVISES',
-  'SPEAKS_FOR',
-  'ENVOY_OF',
-  'FAMILY_OF',
-  'ALLIED_WITH',
-  'NEGOTIATES_WITH',
-  'REPRESENTS',
-  'OPPOSES',
-] as const;
-export type RelationType = (typeof relationTypes)[number];
 
 export const sourceSchema = z.strictObject({
   id: slug,
@@ -123,7 +100,7 @@ export const positionSchema = z
 
 export const relationSchema = z.strictObject({
   from: slug,
-  type: z.enum(relationTypes),
+  type: z.enum(actorRelationTypes),
   to: slug,
   evidence: z.array(slug).max(50).default([]),
 });

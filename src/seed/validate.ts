@@ -7,10 +7,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { actorSearchKey } from '../shared/text.js';
+import type { ActorRelationType } from '../vocabulary.js';
 import { isInsideQuotation, locate } from './locate.js';
 import {
   seedFileSchema,
-  type RelationType,
   type SeedActor,
   type SeedEvent,
   type SeedIssue,
@@ -45,7 +45,7 @@ export interface SeedRows {
   /** `words`: what was looked for in the source (the statement's text, or the citation's `match`). */
   citations: Array<{ statement: string; source: string; start: number; end: number; words: string }>;
   positions: Array<SeedPosition & { validFrom: string | null }>;
-  relations: Array<SeedRelation & { type: RelationType }>;
+  relations: Array<SeedRelation & { type: ActorRelationType }>;
 }
 
 const MAX_PROBLEMS = 100;

@@ -1,0 +1,53 @@
+/**
+ * The closed sets of values the code needs at run time: enum values, node kinds and relationship types. The SDL is the
+ * one source of the API's enums; vocabulary.contract.ts proves at compile time that each list here holds exactly the
+ * values of its enum. This module imports nothing, so any room (repositories, the seed tool, the benchmark) may use it
+ * without pulling in the generated types.
+ */
+
+export const actorKinds = ['PERSON', 'ORGANIZATION', 'STATE', 'GROUP'] as const;
+export type ActorKind = (typeof actorKinds)[number];
+
+export const stances = ['SUPPORTS', 'OPPOSES', 'CONDITIONAL', 'UNDECIDED'] as const;
+export type Stance = (typeof stances)[number];
+
+export const statementKinds = ['QUOTE', 'PARAPHRASE', 'REPORTED'] as const;
+export type StatementKind = (typeof statementKinds)[number];
+
+export const reliabilities = ['HIGH', 'MEDIUM', 'LOW'] as const;
+export type Reliability = (typeof reliabilities)[number];
+
+export const dateSources = ['ARTICLE', 'EVENT'] as const;
+export type DateSource = (typeof dateSources)[number];
+
+/** Relationship types between actors (the SDL's ActorRelationType). Cypher interpolates only names from this list. */
+export const actorRelationTypes = [
+  'LEADS',
+  'MEMBER_OF',
+  'ADVISES',
+  'SPEAKS_FOR',
+  'ENVOY_OF',
+  'FAMILY_OF',
+  'ALLIED_WITH',
+  'NEGOTIATES_WITH',
+  'REPRESENTS',
+  'OPPOSES',
+] as const;
+export type ActorRelationType = (typeof actorRelationTypes)[number];
+
+/** What a path between two actors may walk: their relations, roles, shared events and shared proposals. */
+export const pathRelationshipTypes = [...actorRelationTypes, 'HOLDS_ROLE', 'PARTICIPATED_IN', 'AUTHORED_BY'] as const;
+export type PathRelationshipType = (typeof pathRelationshipTypes)[number];
+
+/** Every relationship type that may touch an actor (a merge moves exactly these). */
+export const actorRelationshipTypes = [...actorRelationTypes, 'HOLDS', 'HOLDS_ROLE', 'PARTICIPATED_IN', 'SAID_BY', 'AUTHORED_BY'] as const;
+export type ActorRelationshipType = (typeof actorRelationshipTypes)[number];
+
+/** The labels of the types implementing `Node`; every such node also carries :Entity. */
+export const nodeKinds = ['Actor', 'Issue', 'Proposal', 'Position', 'Statement', 'Source', 'Event'] as const;
+export type NodeKind = (typeof nodeKinds)[number];
+
+/** The value of `list` equal to `value`, or null: narrows a string read from the database or a request. */
+export function oneOf<const T extends string>(list: readonly T[], value: string): T | null {
+  return list.find((known) => known === value) ?? null;
+}
