@@ -20,4 +20,5 @@ COPY operations operations
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:4000/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "dist/main.js"]
+# The service, loading the seed graph into an empty database first (SEED_IF_EMPTY); `node dist/main.js` runs it alone.
+CMD ["node", "dist/seed/serve.js"]

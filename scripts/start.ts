@@ -5,6 +5,7 @@
 import { startBundledNeo4j, type BundledNeo4j } from '../neo4j/launcher.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { runUntilSignalled, startService } from '../src/main.js';
+import { seedStep } from '../src/seed/serve.js';
 import { bundledDefaults } from './bundled-defaults.js';
 
 const say = (message: string) => console.log(`[stancegraph] ${message}`);
@@ -28,7 +29,7 @@ if (!process.env.NEO4J_URI) {
 
 try {
   const config = loadConfig();
-  const service = await startService(config, { progress: say });
+  const service = await startService(config, { progress: say, prepare: seedStep(config) });
   say(`serving GraphQL at ${service.url} (playground: open it in a browser)`);
   await runUntilSignalled(service, async () => {
     if (bundled) {

@@ -1,9 +1,9 @@
 /** The per-request context: a query runner named after the operation, repositories, and fresh DataLoaders. */
 import { createActorLoaders } from './actor/loaders.js';
-import { authenticate, type ApiKey, type Viewer } from './auth/viewer.js';
 import { ActorRepository } from './actor/repository.js';
 import { AnalyticsRepository } from './analytics/repository.js';
-import { ChangeRepository, CurationRepository } from './curation/repository.js';
+import { authenticate, type ApiKey, type Viewer } from './auth/viewer.js';
+import { ChangeRepository } from './curation/repository.js';
 import { createEventLoaders } from './event/loaders.js';
 import { EventRepository } from './event/repository.js';
 import type { Logger } from './logger.js';
@@ -39,22 +39,21 @@ export function createRepositories(db: QueryRunner) {
     nodes: new NodeRepository(db),
     search: new SearchRepository(db),
     analytics: new AnalyticsRepository(db),
-    curation: new CurationRepository(db),
     changes: new ChangeRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
 
 function createLoaders(repositories: Repositories) {
-  const actors = createActorLoaders(repositories.actors, repositories.statements);
+  const actors = createActorLoaders(repositories.actors);
   const topics = createTopicLoaders(repositories.topics);
   const statements = createStatementLoaders(repositories.statements);
   return {
     ...actors,
     ...topics,
-    // Position queries fetch the subtree a client asks for and fill these loaders with it.
-    ...createPositionLoaders(repositories.positions, { ...actors, ...topics, ...statements }),
     ...statements,
+    // Position lists fetch the subtree a client asks for and fill these loaders with it (position/lookahead.ts).
+    ...createPositionLoaders(repositories.positions, { ...actors, ...topics, ...statements }),
     ...createEventLoaders(repositories.events),
     ...createNodeLoaders(repositories.nodes),
   };

@@ -45,6 +45,11 @@ export function notFound(argument: string, message: string): GraphQLError {
   return new GraphQLError(`${argument}: ${message}`, { extensions: { code: ErrorCode.NOT_FOUND, argument } });
 }
 
+/** The write collides with what the graph holds (an id taken, a position of another actor, a concurrent change). */
+export function conflict(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT } });
+}
+
 export function serviceUnavailable(): GraphQLError {
   return new GraphQLError('The graph database is unavailable; try again shortly.', {
     extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } },

@@ -1,7 +1,8 @@
 /**
- * Boot: config -> Neo4j driver -> database prepared (migrations, seed if empty) -> server -> listen.
- * SIGTERM/SIGINT drain HTTP and close the driver. Run directly (`tsx src/main.ts`, NEO4J_URI required) or
- * through scripts/start.ts, which first starts the bundled Neo4j when NEO4J_URI is unset.
+ * Boot: config -> Neo4j driver -> database prepared (migrations, then the caller's own step) -> server -> listen.
+ * SIGTERM/SIGINT drain HTTP and close the driver. Run directly (`tsx src/main.ts`, NEO4J_URI required) for the service
+ * alone; `npm start` (scripts/start.ts) and the Docker image run it through src/seed/serve.ts, which adds loading the
+ * seed graph into an empty database: the seed loader is a tool the service does not depend on.
  */
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +11,7 @@ import { ErrorCode } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createDriver, Database } from './neo4j/database.js';
 import { applyMigrations } from './neo4j/migrations.js';
-import { seedIfEmpty } from './seed/loader.js';
+import type { QueryRunner } from './neo4j/database.js';
 import { createServer } from './server.js';
 
 export interface RunningService {
@@ -23,6 +24,8 @@ export interface RunningService {
 export interface StartOptions {
   /** Progress lines for a person at a terminal (npm start); structured logs go to the logger either way. */
   progress?: (message: string) => void;
+  /** A step after the migrations (loading the seed into an empty database); retried with them while Neo4j is away. */
+  prepare?: (db: QueryRunner, logger: Logger, progress: (message: string) => void) => Promise<void>;
 }
 
 export async function startService(config: Config, options: StartOptions = {}): Promise<RunningService> {
@@ -34,7 +37,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
     logger,
   });
 
-  let prepared = !config.MIGRATE_ON_START && !config.SEED_IF_EMPTY;
+  let prepared = !config.MIGRATE_ON_START && !options.prepare;
   const prepare = async () => {
     const runner = db.runner('startup');
     if (config.MIGRATE_ON_START) {
@@ -42,15 +45,12 @@ export async function startService(config: Config, options: StartOptions = {}): 
       const count = await applyMigrations(runner);
       logger.info({ migrations: count }, 'migrations applied');
     }
-    if (config.SEED_IF_EMPTY) {
-      const seeded = await seedIfEmpty(runner, { logger, progress, seedDir: config.SEED_DIR });
-      if (!seeded) progress('database already holds data: seed skipped');
-    }
+    await options.prepare?.(runner, logger, progress);
     prepared = true;
   };
 
   // A database that is down at start is not fatal: the service starts, /ready says 503, and preparation
-  // retries until Neo4j answers. Any other failure (a bad seed file, a refused migration) is.
+  // retries until Neo4j answers. Any other failure (a refused migration, a bad seed file) is.
   let retry: NodeJS.Timeout | undefined;
   let closed = false;
   if (!prepared) {
@@ -130,7 +130,8 @@ export async function runUntilSignalled(service: RunningService, onStopped?: () 
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-export async function main(): Promise<void> {
+/** Runs the service until signalled; `prepareFor` adds a preparation step chosen from the configuration. */
+export async function main(prepareFor?: (config: Config) => StartOptions['prepare']): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();
@@ -141,7 +142,7 @@ export async function main(): Promise<void> {
     }
     throw error;
   }
-  const service = await startService(config, { progress: (message) => console.log(message) });
+  const service = await startService(config, { prepare: prepareFor?.(config), progress: (message) => console.log(message) });
   console.log(`stancegraph is serving GraphQL at ${service.url}`);
   await runUntilSignalled(service);
 }

@@ -1,44 +1,30 @@
-import type { ActorKind } from '../generated/graphql.js';
-import { map, str, strOrNull, strings } from '../shared/rows.js';
-import type { Plain } from '../neo4j/records.js';
+/** The actor domain's records: what its queries return (parsed by these schemas) and what its resolvers receive. */
+import { z } from 'zod';
+import type { Connection } from '../shared/pagination.js';
+import { optionalText, textList } from '../shared/rows.js';
+import { actorKinds, actorRelationTypes } from '../vocabulary.js';
 
-export interface ActorRecord {
-  __typename: 'Actor';
-  id: string;
-  name: string;
-  kind: ActorKind;
-  aliases: string[];
-  description: string | null;
+export const actorRecord = z
+  .object({ id: z.string(), name: z.string(), kind: z.enum(actorKinds), aliases: textList, description: optionalText })
+  .transform((actor) => ({ __typename: 'Actor' as const, ...actor }));
+export type ActorRecord = z.output<typeof actorRecord>;
+
+export const roleRecord = z.object({ title: z.string(), holderId: z.string(), ofId: z.string() });
+export type RoleRecord = z.output<typeof roleRecord>;
+
+export const actorRelationRecord = z.object({
+  type: z.enum(actorRelationTypes),
+  actorId: z.string(),
+  direction: z.enum(['OUTGOING', 'INCOMING']),
+  evidenceIds: textList,
+});
+export type ActorRelationRecord = z.output<typeof actorRelationRecord>;
+
+export type ActorConnectionRecord = Connection<ActorRecord>;
+
+/** What relateActors answers: the relation as seen from `fromId`, and the audit record. */
+export interface ActorRelationPayloadRecord {
+  fromId: string;
+  relation: ActorRelationRecord;
+  change: import('../curation/model.js').ChangeRecord;
 }
-
-export interface RoleRecord {
-  title: string;
-  holderId: string;
-  ofId: string;
-}
-
-export interface ActorRelationRecord {
-  type: string;
-  actorId: string;
-  direction: 'OUTGOING' | 'INCOMING';
-  evidenceIds: string[];
-}
-
-/** The Cypher projection every actor query returns, of the actor bound to `v`. */
-export const actorProjectionOf = (v: string) => `${v} {.id, .name, .kind, .aliases, .description}`;
-/** The same, `a` bound to the actor. */
-export const actorProjection = actorProjectionOf('a');
-
-export function toActor(value: Plain | undefined): ActorRecord {
-  const row = map(value);
-  return {
-    __typename: 'Actor',
-    id: str(row.id),
-    name: str(row.name),
-    kind: str(row.kind) as ActorKind,
-    aliases: strings(row.aliases),
-    description: strOrNull(row.description),
-  };
-}
-
-export type ActorConnectionRecord = import('../shared/pagination.js').Connection<ActorRecord>;

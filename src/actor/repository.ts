@@ -1,13 +1,24 @@
-/** The actor domain's Cypher: named, parameterized, batched by id lists. */
-import { int } from '../neo4j/database.js';
-import type { QueryRunner } from '../neo4j/database.js';
-import { actorRelationTypes } from '../vocabulary.js';
-import { toEvent, eventProjection, type EventRecord } from '../event/model.js';
-import { toProposal, type ProposalRecord } from '../topic/model.js';
-import type { ActorKind, Stance } from '../generated/graphql.js';
+/**
+ * The actor domain's Cypher: every query that returns actors, their roles and relations, and the curators' writes of
+ * actors (upsert, merge, relate). Named, parameterized, batched by id lists; rows parsed by ./model.ts's schemas.
+ */
+import { z } from 'zod';
+import { assertExist, audit, idOrSlug, lockActors, stamp } from '../curation/repository.js';
+import type { Author, ChangeRecord } from '../curation/model.js';
+import { int, type QueryRunner, type Tx } from '../neo4j/database.js';
+import { slugify } from '../shared/input-fields.js';
 import type { CursorKey } from '../shared/pagination.js';
-import { num, str, strings } from '../shared/rows.js';
-import { actorProjection, toActor, type ActorRecord, type ActorRelationRecord, type RoleRecord } from './model.js';
+import { countRow, keyed, textList, type Keyed } from '../shared/rows.js';
+import { actorSearchKey, foldForSearch } from '../shared/text.js';
+import { actorRelationshipTypes, actorRelationTypes, oneOf, type ActorKind, type ActorRelationshipType, type Stance } from '../vocabulary.js';
+import type { mergeActorsInput, relateActorsInput, upsertActorInput } from './inputs.js';
+import { actorRecord, actorRelationRecord, roleRecord, type ActorRecord, type ActorRelationPayloadRecord, type ActorRelationRecord, type RoleRecord } from './model.js';
+
+/** The projection of the actor bound to `v`, parsed by `actorRecord`; other domains' trees embed it (a speaker, a holder). */
+export const actorProjection = (v: string) => `${v} {.id, .name, .kind, .aliases, .description}`;
+
+const actorRow = z.object({ actor: actorRecord });
+const keyedActorRow = keyed(actorRecord);
 
 /** Relationship types between actors; interpolated from this fixed list only. */
 const actorRelationPattern = actorRelationTypes.join('|');
@@ -49,8 +60,8 @@ export class ActorRepository {
   constructor(private readonly db: QueryRunner) {}
 
   async byIds(ids: readonly string[]): Promise<ActorRecord[]> {
-    const rows = await this.db.read('actorsByIds', `UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN ${actorProjection} AS actor`, { ids });
-    return rows.map((row) => toActor(row.actor));
+    const rows = await this.db.read('actorsByIds', `UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN ${actorProjection('a')} AS actor`, { ids }, actorRow);
+    return rows.map((row) => row.actor);
   }
 
   /** A page of actors ordered by (name, id), after the cursor's key. */
@@ -60,72 +71,179 @@ export class ActorRepository {
       'listActors',
       `MATCH (a:Actor) ${where === 'true' ? 'USING INDEX a:Actor(name, id)' : ''}
        WHERE ${where} AND a.id IS NOT NULL AND ${after ? afterActor : 'a.name IS NOT NULL'}
-       RETURN ${actorProjection} AS actor
+       RETURN ${actorProjection('a')} AS actor
        ORDER BY a.name, a.id
        LIMIT $limit`,
       { ...filter, afterName: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: int(limit) },
+      actorRow,
     );
-    return rows.map((row) => toActor(row.actor));
+    return rows.map((row) => row.actor);
   }
 
   async count(filter: ActorListFilter): Promise<number> {
     const where = actorListWhere(filter);
     const cypher = where === 'true' ? 'MATCH (a:Actor) RETURN count(a) AS count' : `MATCH (a:Actor) WHERE ${where} RETURN count(a) AS count`;
-    const rows = await this.db.read('countActors', cypher, { ...filter });
-    return num(rows[0]?.count);
+    const rows = await this.db.read('countActors', cypher, { ...filter }, countRow);
+    return rows[0]?.count ?? 0;
   }
 
-  async relationsOf(ids: readonly string[]): Promise<Array<{ key: string; value: ActorRelationRecord }>> {
-    const rows = await this.db.read(
+  async relationsOf(ids: readonly string[]): Promise<Array<Keyed<ActorRelationRecord>>> {
+    return this.db.read(
       'actorRelations',
       `UNWIND $ids AS id
        MATCH (a:Actor {id: id})-[r:${actorRelationPattern}]-(other:Actor)
-       RETURN id AS key, type(r) AS type, other.id AS actorId,
-              CASE WHEN startNode(r) = a THEN 'OUTGOING' ELSE 'INCOMING' END AS direction,
-              coalesce(r.evidence, []) AS evidenceIds
-       ORDER BY type, direction DESC, other.name`,
+       RETURN id AS key, {type: type(r), actorId: other.id,
+              direction: CASE WHEN startNode(r) = a THEN 'OUTGOING' ELSE 'INCOMING' END,
+              evidenceIds: r.evidence} AS value
+       ORDER BY value.type, value.direction DESC, other.name`,
       { ids },
+      keyed(actorRelationRecord),
     );
-    return rows.map((row) => ({
-      key: str(row.key),
-      value: { type: str(row.type), actorId: str(row.actorId), direction: str(row.direction) as 'OUTGOING' | 'INCOMING', evidenceIds: strings(row.evidenceIds) },
-    }));
   }
 
   /** Roles held by the actors (`holder`) or held in them by others (`of`). */
-  async roles(ids: readonly string[], side: 'holder' | 'of'): Promise<Array<{ key: string; value: RoleRecord }>> {
+  async roles(ids: readonly string[], side: 'holder' | 'of'): Promise<Array<Keyed<RoleRecord>>> {
     const match = side === 'holder' ? '(h:Actor {id: id})-[r:HOLDS_ROLE]->(o:Actor)' : '(h:Actor)-[r:HOLDS_ROLE]->(o:Actor {id: id})';
-    const rows = await this.db.read(
+    return this.db.read(
       side === 'holder' ? 'rolesByHolder' : 'rolesByOrganisation',
       `UNWIND $ids AS id MATCH ${match}
-       RETURN id AS key, r.title AS title, h.id AS holderId, o.id AS ofId
+       RETURN id AS key, {title: r.title, holderId: h.id, ofId: o.id} AS value
        ORDER BY h.name, r.title`,
       { ids },
+      keyed(roleRecord),
     );
-    return rows.map((row) => ({ key: str(row.key), value: { title: str(row.title), holderId: str(row.holderId), ofId: str(row.ofId) } }));
   }
 
-  async eventsOf(ids: readonly string[]): Promise<Array<{ key: string; value: EventRecord }>> {
-    const rows = await this.db.read(
-      'actorEvents',
+  /** The authors of each proposal. */
+  async authorsOfProposals(ids: readonly string[]): Promise<Array<Keyed<ActorRecord>>> {
+    return this.db.read(
+      'proposalAuthors',
       `UNWIND $ids AS id
-       MATCH (:Actor {id: id})-[:PARTICIPATED_IN]->(e:Event)
-       RETURN id AS key, ${eventProjection} AS event
-       ORDER BY e.date, e.id`,
+       MATCH (:Proposal {id: id})-[:AUTHORED_BY]->(a:Actor)
+       RETURN id AS key, ${actorProjection('a')} AS value ORDER BY a.name`,
       { ids },
+      keyedActorRow,
     );
-    return rows.map((row) => ({ key: str(row.key), value: toEvent(row.event) }));
   }
 
-  async proposalsOf(ids: readonly string[]): Promise<Array<{ key: string; value: ProposalRecord }>> {
-    const rows = await this.db.read(
-      'actorProposals',
-      `UNWIND $ids AS id
-       MATCH (t:Proposal)-[:AUTHORED_BY]->(:Actor {id: id})
-       RETURN id AS key, t {.id, .name, .description, date: toString(t.date), .dateSource} AS proposal
-       ORDER BY t.date, t.name`,
-      { ids },
-    );
-    return rows.map((row) => ({ key: str(row.key), value: toProposal(row.proposal) }));
+  upsert(author: Author, input: z.output<typeof upsertActorInput>): Promise<{ actor: ActorRecord; change: ChangeRecord }> {
+    return this.db.writeTransaction('upsertActor', async (tx) => {
+      const id = await idOrSlug(tx, 'Actor', input.id, slugify(input.name, 'actor'), 'input.name');
+      const existing = await tx.run('actorAliases', 'MATCH (a:Actor {id: $id}) RETURN a.aliases AS aliases', { id }, z.object({ aliases: textList }));
+      const aliases = dedupeAliases(input.name, input.aliases ?? existing[0]?.aliases ?? []);
+      const rows = await tx.run(
+        'upsertActor',
+        `MERGE (n:Entity:Actor {id: $id})
+         SET n.name = $name, n.kind = $kind, n.aliases = $aliases, n.searchKey = $searchKey,
+             n.description = CASE WHEN $description IS NULL THEN n.description ELSE $description END, ${stamp}
+         RETURN ${actorProjection('n')} AS actor`,
+        { id, name: input.name, kind: input.kind, aliases, searchKey: actorSearchKey(input.name, aliases), description: input.description, by: author.label },
+        actorRow,
+      );
+      return { actor: rows[0]!.actor, change: await audit(tx, author, 'upsertActor', [id], input) };
+    });
   }
+
+  merge(author: Author, input: z.output<typeof mergeActorsInput>): Promise<{ actor: ActorRecord; change: ChangeRecord }> {
+    return this.db.writeTransaction('mergeActors', async (tx) => {
+      await lockActors(tx, [input.keepId, ...input.mergeIds]);
+      await assertExist(tx, 'Actor', [input.keepId], 'input.keepId');
+      await assertExist(tx, 'Actor', input.mergeIds, 'input.mergeIds');
+      const snapshot = await tx.run(
+        'mergeSnapshot',
+        `MATCH (k:Actor {id: $keepId})
+         MATCH (m:Actor) WHERE m.id IN $mergeIds
+         RETURN k.name AS keepName, k.aliases AS keepAliases, collect(${actorProjection('m')}) AS merged`,
+        input,
+        z.object({ keepName: z.string(), keepAliases: textList, merged: z.array(actorRecord) }),
+      );
+      const { keepName, keepAliases, merged } = snapshot[0]!;
+      const aliases = dedupeAliases(keepName, [...keepAliases, ...merged.flatMap((actor) => [actor.name, ...actor.aliases])]);
+      await tx.exec('mergeAliases', `MATCH (n:Actor {id: $keepId}) SET n.aliases = $aliases, n.searchKey = $searchKey, ${stamp}`, {
+        keepId: input.keepId,
+        aliases,
+        searchKey: actorSearchKey(keepName, aliases),
+        by: author.label,
+      });
+      const present = await tx.run(
+        'mergeRelationshipTypes',
+        `MATCH (m:Actor)-[r]-() WHERE m.id IN $mergeIds
+         RETURN DISTINCT type(r) AS type, startNode(r) = m AS outgoing`,
+        input,
+        z.object({ type: z.string(), outgoing: z.boolean() }),
+      );
+      for (const { type, outgoing } of present) {
+        const known = oneOf(actorRelationshipTypes, type);
+        if (!known) throw new Error(`mergeActors: relationship type ${type} is not known to the merge`);
+        await moveRelationships(tx, known, outgoing, input.keepId, input.mergeIds);
+      }
+      await tx.exec('deleteMerged', 'MATCH (m:Actor) WHERE m.id IN $mergeIds DETACH DELETE m', input);
+      const rows = await tx.run('mergedActor', `MATCH (a:Actor {id: $keepId}) RETURN ${actorProjection('a')} AS actor`, input, actorRow);
+      // The snapshot keeps what the merged actors were, for the audit trail.
+      const snapshotOfMerged = merged.map(({ __typename: _typename, ...actor }) => actor);
+      const change = await audit(tx, author, 'mergeActors', [input.keepId, ...input.mergeIds], { ...input, merged: snapshotOfMerged });
+      return { actor: rows[0]!.actor, change };
+    });
+  }
+
+  relate(author: Author, input: z.output<typeof relateActorsInput>): Promise<ActorRelationPayloadRecord> {
+    return this.db.writeTransaction('relateActors', async (tx) => {
+      await lockActors(tx, [input.fromId, input.toId]);
+      await assertExist(tx, 'Actor', [input.fromId], 'input.fromId');
+      await assertExist(tx, 'Actor', [input.toId], 'input.toId');
+      await assertExist(tx, 'Statement', input.evidence ?? [], 'input.evidence');
+      // The type was checked against the vocabulary by the input schema: it is one of actorRelationTypes.
+      const rows = await tx.run(
+        'relateActors',
+        `MATCH (a:Actor {id: $fromId}), (b:Actor {id: $toId})
+         MERGE (a)-[r:${input.type}]->(b)
+         SET r.evidence = coalesce(r.evidence, []) + [e IN $evidence WHERE NOT e IN coalesce(r.evidence, [])],
+             r.updatedAt = datetime(), r.updatedBy = $by
+         RETURN r.evidence AS evidence`,
+        { ...input, evidence: input.evidence ?? [], by: author.label },
+        z.object({ evidence: textList }),
+      );
+      const relation: ActorRelationRecord = { type: input.type, actorId: input.toId, direction: 'OUTGOING', evidenceIds: rows[0]?.evidence ?? [] };
+      return { fromId: input.fromId, relation, change: await audit(tx, author, 'relateActors', [input.fromId, input.toId], input) };
+    });
+  }
+}
+
+/** Moves one relationship type (one direction) from the merged actors to the kept one, joining evidence lists. */
+async function moveRelationships(tx: Tx, type: ActorRelationshipType, outgoing: boolean, keepId: string, mergeIds: string[]): Promise<void> {
+  const pattern = outgoing ? `(m)-[r:${type}]->(x)` : `(x)-[r:${type}]->(m)`;
+  // HOLDS_ROLE is keyed by its title: a holder may hold several roles in one organisation.
+  const merged = type === 'HOLDS_ROLE' ? `[n:${type} {title: r.title}]` : `[n:${type}]`;
+  const target = outgoing ? `(k)-${merged}->(x)` : `(x)-${merged}->(k)`;
+  await tx.exec(
+    `moveRelationships${type}${outgoing ? 'Out' : 'In'}`,
+    `MATCH (k:Actor {id: $keepId})
+     MATCH (m:Actor) WHERE m.id IN $mergeIds
+     MATCH ${pattern}
+     WHERE x <> k AND NOT (x:Actor AND x.id IN $mergeIds)
+     WITH k, m, r, x, properties(r) AS moved
+     MERGE ${target}
+     WITH r, n, moved, properties(n) AS kept
+     SET n += moved
+     SET n += kept
+     SET n.evidence = CASE
+       WHEN moved.evidence IS NULL THEN kept.evidence
+       WHEN kept.evidence IS NULL THEN moved.evidence
+       ELSE kept.evidence + [e IN moved.evidence WHERE NOT e IN kept.evidence] END
+     DELETE r`,
+    { keepId, mergeIds },
+  );
+}
+
+/** Aliases without the name itself and without case/accent duplicates, first spelling kept. */
+function dedupeAliases(name: string, aliases: string[]): string[] {
+  const seen = new Set([foldForSearch(name)]);
+  const kept: string[] = [];
+  for (const alias of aliases) {
+    const key = foldForSearch(alias);
+    if (key.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    kept.push(alias);
+  }
+  return kept;
 }

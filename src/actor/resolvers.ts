@@ -1,8 +1,13 @@
+/** Query.actor(s), the Actor type's fields, roles and relations, and the actor mutations. */
+import { mutate } from '../curation/mutation.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { positionInclude } from '../position/include.js';
+import { positionInclude } from '../position/lookahead.js';
+import { mustExist, present } from '../shared/guards.js';
+import { parseInput } from '../shared/input-fields.js';
 import { decodeCursor, pageSize, toConnection } from '../shared/pagination.js';
 import { searchText } from '../shared/validate.js';
-import { statementPage } from '../statement/resolvers.js';
+import { statementPage } from '../statement/page.js';
+import { mergeActorsInput, relateActorsInput, upsertActorInput } from './inputs.js';
 
 export const actorResolvers = {
   Query: {
@@ -31,7 +36,7 @@ export const actorResolvers = {
     roles: (actor, _args, { loaders }) => loaders.rolesByHolder.load(actor.id),
     roleHolders: (actor, _args, { loaders }) => loaders.rolesByOrganisation.load(actor.id),
     proposals: (actor, _args, { loaders }) => loaders.proposalsByAuthor.load(actor.id),
-    statements: async (actor, { first, after }, { loaders }) =>
+    statements: (actor, { first, after }, { loaders }) =>
       statementPage(
         first,
         after,
@@ -45,15 +50,17 @@ export const actorResolvers = {
   },
   ActorRelation: {
     actor: async (relation, _args, { loaders }) => mustExist(await loaders.actorById.load(relation.actorId), relation.actorId),
-    evidence: async (relation, _args, { loaders }) =>
-      (await loaders.statementById.loadMany(relation.evidenceIds)).flatMap((statement) =>
-        statement && !(statement instanceof Error) ? [statement] : [],
-      ),
+    evidence: async (relation, _args, { loaders }) => present(await loaders.statementById.loadMany(relation.evidenceIds)),
+  },
+  Mutation: {
+    upsertActor: (_parent, { input }, context) =>
+      mutate(context, 'editor', (author) => context.repositories.actors.upsert(author, parseInput(upsertActorInput, input))),
+    mergeActors: (_parent, { input }, context) =>
+      mutate(context, 'admin', (author) => context.repositories.actors.merge(author, parseInput(mergeActorsInput, input))),
+    relateActors: (_parent, { input }, context) =>
+      mutate(context, 'editor', (author) => context.repositories.actors.relate(author, parseInput(relateActorsInput, input))),
+  },
+  ActorRelationPayload: {
+    from: async (payload, _args, { loaders }) => mustExist(await loaders.actorById.load(payload.fromId), payload.fromId),
   },
 } satisfies Resolvers;
-
-/** A relationship's far end vanished between two reads of one request: say so rather than return null for a non-null field. */
-export function mustExist<T>(value: T | null, id: string): T {
-  if (value === null) throw new Error(`node ${id} disappeared during the request`);
-  return value;
-}

@@ -1,5 +1,5 @@
 import type { ActorRecord } from '../actor/model.js';
-import type { Stance } from '../generated/graphql.js';
+import type { PathRelationshipType, Stance } from '../vocabulary.js';
 import type { NodeRef } from '../node/repository.js';
 import type { PositionRecord } from '../position/model.js';
 import type { TopicRecord } from '../topic/model.js';
@@ -42,7 +42,7 @@ export interface AgreementRecord {
 export interface PathStepRecord {
   from: NodeRef;
   to: NodeRef;
-  type: string;
+  type: PathRelationshipType;
   forward: boolean;
 }
 

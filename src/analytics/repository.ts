@@ -1,18 +1,22 @@
 /** Graph walks between actors: relations, roles, shared events and shared proposals. */
-import { int } from '../neo4j/database.js';
-import type { QueryRunner } from '../neo4j/database.js';
-import { kindOfLabels, type NodeRef } from '../node/repository.js';
+import { z } from 'zod';
+import { int, type QueryRunner } from '../neo4j/database.js';
+import { nodeRef, type NodeRef } from '../node/repository.js';
 import { pathRelationshipTypes } from '../vocabulary.js';
-import { map, str, strings } from '../shared/rows.js';
 
 /** What a path may walk; interpolated from this fixed list only. */
 const pathPattern = pathRelationshipTypes.join('|');
 /** Variable-length bounds cannot be parameters: the bound is looked up here, never built from input. */
 const hopPatterns: Record<number, string> = { 1: '*1..1', 2: '*1..2', 3: '*1..3', 4: '*1..4', 5: '*1..5', 6: '*1..6' };
 
+const pathRow = z.object({
+  nodes: z.array(nodeRef),
+  steps: z.array(z.object({ type: z.enum(pathRelationshipTypes), fromId: z.string(), toId: z.string(), forward: z.boolean() })),
+});
+
 export interface PathRow {
   nodes: NodeRef[];
-  steps: Array<{ type: string; fromId: string; toId: string; forward: boolean }>;
+  steps: z.output<typeof pathRow>['steps'];
 }
 
 export class AnalyticsRepository {
@@ -31,17 +35,8 @@ export class AnalyticsRepository {
                 {type: type(relationships(path)[i]), fromId: nodes(path)[i].id, toId: nodes(path)[i + 1].id,
                  forward: startNode(relationships(path)[i]) = nodes(path)[i]}] AS steps`,
       { from, to, limit: int(limit) },
+      pathRow,
     );
-    return rows.map((row) => ({
-      nodes: (Array.isArray(row.nodes) ? row.nodes : []).flatMap((node) => {
-        const value = map(node);
-        const kind = kindOfLabels(strings(value.labels));
-        return kind ? [{ id: str(value.id), kind }] : [];
-      }),
-      steps: (Array.isArray(row.steps) ? row.steps : []).map((step) => {
-        const value = map(step);
-        return { type: str(value.type), fromId: str(value.fromId), toId: str(value.toId), forward: value.forward === true };
-      }),
-    }));
+    return rows.map((row) => ({ nodes: row.nodes.filter((ref): ref is NodeRef => ref !== null), steps: row.steps }));
   }
 }

@@ -1,14 +1,12 @@
+/** Query.compare, agreement and paths: the stance matrix, agreement between two actors, and paths between them. */
 import type { Resolvers } from '../generated/graphql.js';
 import { badUserInput } from '../errors.js';
-import { loadNode, loadNodeById, type NodeRecord } from '../node/loaders.js';
+import { loadNode, type NodeRecord } from '../node/loaders.js';
+import { mustExist, present } from '../shared/guards.js';
 import { idList, intInRange } from '../shared/validate.js';
-import type { TopicRecord } from '../topic/model.js';
-import type { ActorRecord } from '../actor/model.js';
-import { mustExist } from '../actor/resolvers.js';
 import { buildStanceMatrix, compareActors, describeStep } from './stances.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
-const present = <T>(values: Array<T | null | Error>): T[] => values.filter((value): value is T => value !== null && !(value instanceof Error));
 
 function nameOf(node: NodeRecord | null): string {
   if (!node) return '(unknown)';
@@ -22,13 +20,13 @@ export const analyticsResolvers = {
     compare: async (_parent, { actorIds, issueIds }, { loaders, repositories }) => {
       const actorKeys = idList(actorIds, 'actorIds', { min: 1 });
       const topicKeys = issueIds ? idList(issueIds, 'issueIds') : null;
-      const actors = present<ActorRecord>(await loaders.actorById.loadMany(actorKeys));
+      const actors = present(await loaders.actorById.loadMany(actorKeys));
       const positions = await repositories.positions.ofActorsOnTopics(
         actors.map((actor) => actor.id),
         topicKeys,
       );
       const topicOrder = topicKeys ?? [...new Set(positions.map((position) => position.topicId))];
-      let topics = present<TopicRecord>(await loaders.topicById.loadMany(topicOrder));
+      let topics = present(await loaders.topicById.loadMany(topicOrder));
       if (!topicKeys) topics = topics.sort((x, y) => x.name.localeCompare(y.name));
       return buildStanceMatrix(actors, topics, positions, today());
     },
@@ -61,32 +59,22 @@ export const analyticsResolvers = {
   Agreement: {
     a: async (agreement, _args, { loaders }) => mustExist(await loaders.actorById.load(agreement.aId), agreement.aId),
     b: async (agreement, _args, { loaders }) => mustExist(await loaders.actorById.load(agreement.bId), agreement.bId),
-    agreeOn: async (agreement, _args, { loaders }) => present<TopicRecord>(await loaders.topicById.loadMany(agreement.agreeOn)),
-    disagreeOn: async (agreement, _args, { loaders }) => present<TopicRecord>(await loaders.topicById.loadMany(agreement.disagreeOn)),
+    agreeOn: async (agreement, _args, { loaders }) => present(await loaders.topicById.loadMany(agreement.agreeOn)),
+    disagreeOn: async (agreement, _args, { loaders }) => present(await loaders.topicById.loadMany(agreement.disagreeOn)),
   },
   TopicComparison: {
     topic: async (comparison, _args, { loaders }) => mustExist(await loaders.topicById.load(comparison.topicId), comparison.topicId),
   },
   GraphPath: {
     length: (path) => path.steps.length,
-    nodes: async (path, _args, context) => present<NodeRecord>(await Promise.all(path.nodes.map((ref) => loadNode(context, ref)))),
+    nodes: async (path, _args, { loaders }) => present(await Promise.all(path.nodes.map((ref) => loadNode(loaders, ref)))),
   },
   PathStep: {
-    from: async (step, _args, context) => mustExist(await loadNode(context, step.from), step.from.id),
-    to: async (step, _args, context) => mustExist(await loadNode(context, step.to), step.to.id),
-    description: async (step, _args, context) => {
-      const [from, to] = await Promise.all([loadNode(context, step.from), loadNode(context, step.to)]);
+    from: async (step, _args, { loaders }) => mustExist(await loadNode(loaders, step.from), step.from.id),
+    to: async (step, _args, { loaders }) => mustExist(await loadNode(loaders, step.to), step.to.id),
+    description: async (step, _args, { loaders }) => {
+      const [from, to] = await Promise.all([loadNode(loaders, step.from), loadNode(loaders, step.to)]);
       return step.forward ? describeStep(step.type, nameOf(from), nameOf(to)) : describeStep(step.type, nameOf(to), nameOf(from));
-    },
-  },
-} satisfies Resolvers;
-
-export const nodeResolvers = {
-  Query: {
-    node: (_parent, { id }, context) => loadNodeById(context, id),
-    nodes: async (_parent, { ids }, context) => {
-      if (ids.length > 100) throw badUserInput('ids', `must hold at most 100 ids, got ${ids.length}`);
-      return Promise.all(ids.map((id) => loadNodeById(context, id)));
     },
   },
 } satisfies Resolvers;

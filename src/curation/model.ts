@@ -1,11 +1,20 @@
-import type { ActorRelationRecord } from '../actor/model.js';
+/** The audit trail's records, and who writes. */
+import { z } from 'zod';
 import type { Connection } from '../shared/pagination.js';
-import type { ChangeRecord } from './repository.js';
+
+/** The writer of a change: the token's role and a digest prefix (see auth/viewer.ts). */
+export interface Author {
+  label: string;
+}
+
+export const changeRecord = z.object({
+  id: z.string(),
+  at: z.string(),
+  by: z.string(),
+  mutation: z.string(),
+  targetIds: z.array(z.string()),
+  input: z.string(),
+});
+export type ChangeRecord = z.output<typeof changeRecord>;
 
 export type ChangeConnectionRecord = Connection<ChangeRecord>;
-
-export interface ActorRelationPayloadRecord {
-  fromId: string;
-  relation: ActorRelationRecord;
-  change: ChangeRecord;
-}

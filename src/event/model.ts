@@ -1,41 +1,29 @@
-import type { DateSource } from '../generated/graphql.js';
-import type { Plain } from '../neo4j/records.js';
-import { map, str, strOrNull } from '../shared/rows.js';
+/** The event domain's records, parsed by these schemas. */
+import { z } from 'zod';
+import type { Connection } from '../shared/pagination.js';
+import { optionalText } from '../shared/rows.js';
+import { dateSources } from '../vocabulary.js';
 
-export interface EventRecord {
-  __typename: 'Event';
-  id: string;
-  name: string;
-  kind: string | null;
-  date: string | null;
-  dateSource: DateSource | null;
-  endDate: string | null;
-  place: string | null;
-  description: string | null;
+export const eventRecord = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: optionalText,
+    date: optionalText,
+    dateSource: z.enum(dateSources).nullable(),
+    endDate: optionalText,
+    place: optionalText,
+    description: optionalText,
+  })
+  .transform((event) => ({ __typename: 'Event' as const, ...event }));
+export type EventRecord = z.output<typeof eventRecord>;
+
+export const participationRecord = z.object({ actorId: z.string(), eventId: z.string(), role: optionalText });
+export type ParticipationRecord = z.output<typeof participationRecord>;
+
+export type EventConnectionRecord = Connection<EventRecord>;
+
+/** The sort key of the events list (oldest first, undated last), as its cursors carry it. */
+export function eventSortKey(event: EventRecord): [string, string] {
+  return [event.date ?? '9999-12-31', event.id];
 }
-
-export interface ParticipationRecord {
-  actorId: string;
-  eventId: string;
-  role: string | null;
-}
-
-/** `e` bound to the event. */
-export const eventProjection = 'e {.id, .name, .kind, date: toString(e.date), .dateSource, endDate: toString(e.endDate), .place, .description}';
-
-export function toEvent(value: Plain | undefined): EventRecord {
-  const row = map(value);
-  return {
-    __typename: 'Event',
-    id: str(row.id),
-    name: str(row.name),
-    kind: strOrNull(row.kind),
-    date: strOrNull(row.date),
-    dateSource: strOrNull(row.dateSource) as DateSource | null,
-    endDate: strOrNull(row.endDate),
-    place: strOrNull(row.place),
-    description: strOrNull(row.description),
-  };
-}
-
-export type EventConnectionRecord = import('../shared/pagination.js').Connection<EventRecord>;

@@ -1,7 +1,11 @@
+/** Query.event(s), the Event type's fields, who took part, and the event mutation. */
+import { mutate } from '../curation/mutation.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { mustExist } from '../shared/guards.js';
+import { parseInput } from '../shared/input-fields.js';
 import { decodeCursor, pageSize, toConnection } from '../shared/pagination.js';
-import { mustExist } from '../actor/resolvers.js';
-import { eventSortKey } from './repository.js';
+import { recordEventInput } from './inputs.js';
+import { eventSortKey } from './model.js';
 
 export const eventResolvers = {
   Query: {
@@ -20,5 +24,9 @@ export const eventResolvers = {
   Participation: {
     actor: async (participation, _args, { loaders }) => mustExist(await loaders.actorById.load(participation.actorId), participation.actorId),
     event: async (participation, _args, { loaders }) => mustExist(await loaders.eventById.load(participation.eventId), participation.eventId),
+  },
+  Mutation: {
+    recordEvent: (_parent, { input }, context) =>
+      mutate(context, 'editor', (author) => context.repositories.events.record(author, parseInput(recordEventInput, input))),
   },
 } satisfies Resolvers;

@@ -4,12 +4,26 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, isRetryableError } from 'neo4j-driver';
 import { GraphQLError } from 'graphql';
+import type { z } from 'zod';
 import type { Config } from '../config.js';
-import { ErrorCode, queryTimeout, serviceUnavailable } from '../errors.js';
+import { conflict, queryTimeout, serviceUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { toPlain, type Plain } from './records.js';
+import { toPlain } from './records.js';
 
-export type Row = { [key: string]: Plain };
+/**
+ * What one row of a query must hold: a zod schema per query, applied to every row at this boundary. A misspelt
+ * column fails to compile where the row is read; a missing column or an unknown enum value fails loudly here.
+ */
+export type RowSchema = z.ZodType;
+export type RowOf<S extends RowSchema> = z.output<S>;
+
+/** A row that does not fit its query's schema: a bug or a database changed behind the code, never the client's fault. */
+export class RowShapeError extends Error {
+  override name = 'RowShapeError';
+  constructor(query: string, issues: string) {
+    super(`query ${query}: a row does not have the expected shape: ${issues}`);
+  }
+}
 
 /** JavaScript numbers travel as floats; LIMIT, SKIP and procedure limits need Neo4j integers. */
 export function int(value: number) {
@@ -45,10 +59,10 @@ export function mapNeo4jError(error: unknown): GraphQLError | undefined {
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return queryTimeout();
   if (error.code === 'Neo.TransientError.Transaction.LockClientStopped') return queryTimeout();
   if (error.code === 'Neo.ClientError.Statement.EntityNotFound') {
-    return new GraphQLError('A node changed concurrently (it was merged or deleted); try again.', { extensions: { code: ErrorCode.CONFLICT } });
+    return conflict('A node changed concurrently (it was merged or deleted); try again.');
   }
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new GraphQLError('A node with this id already exists.', { extensions: { code: ErrorCode.CONFLICT } });
+    return conflict('A node with this id already exists.');
   }
   if (isRetryableError(error)) return serviceUnavailable();
   return undefined;
@@ -73,8 +87,8 @@ export class Database {
     return new QueryRunner(this, operation);
   }
 
-  async ping(timeoutMs = 2_000): Promise<void> {
-    await this.runner('ready').read('ping', 'RETURN 1 AS ok', {}, timeoutMs);
+  ping(timeoutMs = 2_000): Promise<void> {
+    return this.execute('ping', 'READ', 'ready', (tx) => run(tx, 'ping', 'RETURN 1 AS ok', {}), timeoutMs);
   }
 
   async close(): Promise<void> {
@@ -121,14 +135,14 @@ export class QueryRunner {
     readonly operation: string | undefined,
   ) {}
 
-  /** One read query in its own managed transaction; rows come back as plain objects. */
-  read(name: string, cypher: string, params: Params = {}, timeoutMs?: number): Promise<Row[]> {
-    return this.database.execute(name, 'READ', this.operation, (tx) => runRows(tx, name, cypher, params), timeoutMs);
+  /** One read query in its own managed transaction; each row is parsed by `row`. */
+  read<S extends RowSchema>(name: string, cypher: string, params: Params, row: S, timeoutMs?: number): Promise<Array<RowOf<S>>> {
+    return this.database.execute(name, 'READ', this.operation, (tx) => runRows(tx, name, cypher, params, row), timeoutMs);
   }
 
-  /** One write query in its own managed transaction. */
-  write(name: string, cypher: string, params: Params = {}): Promise<Row[]> {
-    return this.database.execute(name, 'WRITE', this.operation, (tx) => runRows(tx, name, cypher, params));
+  /** One write query in its own managed transaction, whose rows are not read (migrations, index waits). */
+  exec(name: string, cypher: string, params: Params = {}): Promise<void> {
+    return this.database.execute(name, 'WRITE', this.operation, (tx) => run(tx, name, cypher, params));
   }
 
   /** Several queries in one write transaction: all or nothing. */
@@ -142,19 +156,30 @@ export class QueryRunner {
   }
 }
 
-/** A transaction handle that returns plain rows. */
+/** A transaction handle: queries whose rows are parsed, and queries whose rows are not read. */
 export class Tx {
   constructor(private readonly tx: ManagedTransaction) {}
-  run(name: string, cypher: string, params: Params = {}): Promise<Row[]> {
-    return runRows(this.tx, name, cypher, params);
+  run<S extends RowSchema>(name: string, cypher: string, params: Params, row: S): Promise<Array<RowOf<S>>> {
+    return runRows(this.tx, name, cypher, params, row);
+  }
+  exec(name: string, cypher: string, params: Params = {}): Promise<void> {
+    return run(this.tx, name, cypher, params);
   }
 }
 
-async function runRows(tx: ManagedTransaction, name: string, cypher: string, params: Params): Promise<Row[]> {
+async function run(tx: ManagedTransaction, name: string, cypher: string, params: Params): Promise<void> {
+  await tx.run(`/* ${name} */ ${cypher}`, params);
+}
+
+async function runRows<S extends RowSchema>(tx: ManagedTransaction, name: string, cypher: string, params: Params, schema: S): Promise<Array<RowOf<S>>> {
   const result = await tx.run(`/* ${name} */ ${cypher}`, params);
   return result.records.map((record) => {
-    const row: Row = {};
-    for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
-    return row;
+    const plain: Record<string, unknown> = {};
+    for (const key of record.keys) plain[String(key)] = toPlain(record.get(key));
+    const parsed = schema.safeParse(plain);
+    if (!parsed.success) {
+      throw new RowShapeError(name, parsed.error.issues.map((issue) => `${issue.path.join('.') || '(row)'}: ${issue.message}`).join('; '));
+    }
+    return parsed.data;
   });
 }

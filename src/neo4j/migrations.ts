@@ -38,8 +38,8 @@ export const migrations: readonly string[] = [...constraints, ...indexes];
 
 export async function applyMigrations(db: QueryRunner): Promise<number> {
   for (const [index, statement] of migrations.entries()) {
-    await db.write(`migration${index}`, statement);
+    await db.exec(`migration${index}`, statement);
   }
-  await db.write('awaitIndexes', 'CALL db.awaitIndexes(300)');
+  await db.exec('awaitIndexes', 'CALL db.awaitIndexes(300)');
   return migrations.length;
 }

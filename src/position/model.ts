@@ -1,33 +1,29 @@
-import type { Stance } from '../generated/graphql.js';
-import type { Plain } from '../neo4j/records.js';
-import { map, str, strOrNull } from '../shared/rows.js';
+/** The position domain's records (an actor's stance on a topic), parsed by these schemas. */
+import { z } from 'zod';
+import type { ActorRecord } from '../actor/model.js';
+import type { StatementTree } from '../statement/model.js';
+import type { TopicRecord } from '../topic/model.js';
+import { optionalText } from '../shared/rows.js';
+import { stances } from '../vocabulary.js';
 
-export interface PositionRecord {
-  __typename: 'Position';
-  id: string;
-  actorId: string;
-  topicId: string;
-  stance: Stance;
-  summary: string | null;
-  condition: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-}
+export const positionRecord = z
+  .object({
+    id: z.string(),
+    actorId: z.string(),
+    topicId: z.string(),
+    stance: z.enum(stances),
+    summary: optionalText,
+    condition: optionalText,
+    validFrom: optionalText,
+    validTo: optionalText,
+  })
+  .transform((position) => ({ __typename: 'Position' as const, ...position }));
+export type PositionRecord = z.output<typeof positionRecord>;
 
-/** `p` bound to the position, reached from actor `a` and topic `t`. */
-export const positionProjection = 'p {.id, .stance, .summary, .condition, validFrom: toString(p.validFrom), validTo: toString(p.validTo), actorId: a.id, topicId: t.id}';
-
-export function toPosition(value: Plain | undefined): PositionRecord {
-  const row = map(value);
-  return {
-    __typename: 'Position',
-    id: str(row.id),
-    actorId: str(row.actorId),
-    topicId: str(row.topicId),
-    stance: str(row.stance) as Stance,
-    summary: strOrNull(row.summary),
-    condition: strOrNull(row.condition),
-    validFrom: strOrNull(row.validFrom),
-    validTo: strOrNull(row.validTo),
-  };
+/** A position with what a client asked of it (its topic, holder and evidence), fetched in the same query. */
+export interface PositionTree {
+  position: PositionRecord;
+  topic?: TopicRecord;
+  actor?: ActorRecord;
+  evidence?: StatementTree[];
 }

@@ -1,12 +1,62 @@
-/** Positions: an actor's stance on a topic. Cypher batched by id lists. */
-import type { Stance } from '../generated/graphql.js';
-import type { QueryRunner, Row } from '../neo4j/database.js';
-import { actorProjectionOf, toActor, type ActorRecord } from '../actor/model.js';
-import { str } from '../shared/rows.js';
-import { evidenceOrder, statementTreeProjection, toStatementTree, type StatementTree } from '../statement/model.js';
-import { topicProjectionOf, toTopic, type TopicRecord } from '../topic/model.js';
-import type { PositionInclude } from './include.js';
-import { positionProjection, toPosition, type PositionRecord } from './model.js';
+/**
+ * The position domain's Cypher: every query that returns positions or a position's evidence, the look-ahead's
+ * subtree columns, and the curators' writes of positions (set, retract). Named, parameterized, batched by id lists;
+ * rows parsed by ./model.ts's schemas.
+ */
+import { z } from 'zod';
+import { actorRecord } from '../actor/model.js';
+import { actorProjection } from '../actor/repository.js';
+import { assertExist, audit, lockActors, newId, stamp } from '../curation/repository.js';
+import type { Author, ChangeRecord } from '../curation/model.js';
+import { badUserInput, conflict, notFound } from '../errors.js';
+import type { QueryRunner, Tx } from '../neo4j/database.js';
+import { keyed, type Keyed } from '../shared/rows.js';
+import { statementTree, type StatementRecord } from '../statement/model.js';
+import { statementTreeProjection, type StatementInclude } from '../statement/repository.js';
+import { topicRecord } from '../topic/model.js';
+import { topicProjection } from '../topic/repository.js';
+import type { Stance } from '../vocabulary.js';
+import type { retractPositionInput, setPositionInput } from './inputs.js';
+import type { PositionInclude } from './lookahead.js';
+import { positionRecord, type PositionRecord, type PositionTree } from './model.js';
+
+/** `p` bound to the position, reached from actor `a` and topic `t`; parsed by `positionRecord`. */
+const positionProjection = 'p {.id, .stance, .summary, .condition, validFrom: toString(p.validFrom), validTo: toString(p.validTo), actorId: a.id, topicId: t.id}';
+const positionRow = z.object({ position: positionRecord });
+
+/** Evidence order (earliest first, undated first, then id), `s` bound to the statement. */
+const evidenceOrder = "coalesce(toString(s.saidOn), '0000-00-00'), s.id";
+
+/**
+ * The evidence of the position bound to `p`, earliest first, with what was asked of each statement. The one Cypher of
+ * `Position.evidence`: the evidence loader and the look-ahead both use it.
+ */
+const evidenceColumn = (include: StatementInclude) =>
+  `COLLECT { MATCH (p)-[:EVIDENCED_BY]->(s:Statement) WITH s ORDER BY ${evidenceOrder} RETURN ${statementTreeProjection(include)} }`;
+const statementsOnly: StatementInclude = { speaker: false, citations: null };
+
+/**
+ * The look-ahead's columns (`a`, `p`, `t` bound): the topic, the holder and the evidence asked, so that one query
+ * answers a position list's whole subtree (see ./lookahead.ts). Fixed fragments only.
+ */
+function positionTreeColumns(include: PositionInclude | undefined): string {
+  if (!include) return '';
+  const columns: string[] = [];
+  if (include.topic) columns.push(`${topicProjection('t')} AS topic`);
+  if (include.actor) columns.push(`${actorProjection('a')} AS actor`);
+  if (include.evidence) columns.push(`${evidenceColumn(include.evidence)} AS evidence`);
+  return columns.map((column) => `, ${column}`).join('');
+}
+
+const positionTreeRow = z
+  .object({
+    key: z.string(),
+    position: positionRecord,
+    topic: topicRecord.optional(),
+    actor: actorRecord.optional(),
+    evidence: z.array(statementTree).optional(),
+  })
+  .transform(({ key, ...tree }): Keyed<PositionTree> => ({ key, value: tree }));
 
 export interface PositionArgs {
   topicId?: string | null;
@@ -15,40 +65,6 @@ export interface PositionArgs {
   asOf: string | null;
   /** What to fetch in the same query (absent: the positions alone). */
   include?: PositionInclude;
-}
-
-/** A position with what was asked of it, fetched in the same query. */
-export interface PositionTree {
-  position: PositionRecord;
-  topic?: TopicRecord;
-  actor?: ActorRecord;
-  evidence?: StatementTree[];
-}
-
-/**
- * The columns that come with each position (`a`, `p`, `t` bound): its topic, its holder, and its evidence with the
- * speakers, citations and sources asked. Fixed fragments only; one query answers the whole subtree.
- */
-function includeColumns(include: PositionInclude | undefined): string {
-  if (!include) return '';
-  const columns: string[] = [];
-  if (include.topic) columns.push(`${topicProjectionOf('t')} AS topic`);
-  if (include.actor) columns.push(`${actorProjectionOf('a')} AS actor`);
-  if (include.evidence) {
-    columns.push(
-      `COLLECT { MATCH (p)-[:EVIDENCED_BY]->(s:Statement) WITH s ORDER BY ${evidenceOrder}
-         RETURN ${statementTreeProjection(include.evidence)} } AS evidence`,
-    );
-  }
-  return columns.map((column) => `, ${column}`).join('');
-}
-
-function toPositionTree(row: Row): PositionTree {
-  const tree: PositionTree = { position: toPosition(row.position) };
-  if (row.topic) tree.topic = toTopic(row.topic);
-  if (row.actor) tree.actor = toActor(row.actor);
-  if (Array.isArray(row.evidence)) tree.evidence = row.evidence.map((statement) => toStatementTree(statement));
-  return tree;
 }
 
 const positionWhere = `
@@ -71,54 +87,66 @@ export class PositionRepository {
        MATCH (a:Actor)-[:HOLDS]->(p:Position {id: id})-[:ON]->(t:Topic)
        RETURN ${positionProjection} AS position`,
       { ids },
+      positionRow,
     );
-    return rows.map((row) => toPosition(row.position));
+    return rows.map((row) => row.position);
   }
 
-  async ofActors(ids: readonly string[], args: PositionArgs): Promise<Array<{ key: string; value: PositionTree }>> {
-    const rows = await this.db.read(
+  /** The positions each actor holds, newest first, with the subtree asked. */
+  async ofActors(ids: readonly string[], args: PositionArgs): Promise<Array<Keyed<PositionTree>>> {
+    return this.db.read(
       'actorPositions',
       `UNWIND $ids AS id
        MATCH (a:Actor {id: id})-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
        WHERE ($topicId IS NULL OR t.id = $topicId) AND ${positionWhere}
-       RETURN id AS key, ${positionProjection} AS position${includeColumns(args.include)}
+       RETURN id AS key, ${positionProjection} AS position${positionTreeColumns(args.include)}
        ORDER BY ${positionOrder}`,
       { ids, topicId: args.topicId ?? null, stance: args.stance, asOf: args.asOf },
+      positionTreeRow,
     );
-    return rows.map((row) => ({ key: str(row.key), value: toPositionTree(row) }));
   }
 
   /**
    * Positions on each topic, by stance then holder. `stances` lists the stances wanted (null: all), so that one query
    * serves a document asking for supporters and opponents side by side.
    */
-  async onTopics(
-    ids: readonly string[],
-    args: Omit<PositionArgs, 'stance' | 'topicId'> & { stances: readonly Stance[] | null },
-  ): Promise<Array<{ key: string; value: PositionTree }>> {
-    const rows = await this.db.read(
+  async onTopics(ids: readonly string[], args: Omit<PositionArgs, 'stance' | 'topicId'> & { stances: readonly Stance[] | null }): Promise<Array<Keyed<PositionTree>>> {
+    return this.db.read(
       'topicPositions',
       `UNWIND $ids AS id
        MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: id})
        WHERE ($stances IS NULL OR p.stance IN $stances) AND ${positionWhere}
-       RETURN id AS key, ${positionProjection} AS position${includeColumns(args.include)}
+       RETURN id AS key, ${positionProjection} AS position${positionTreeColumns(args.include)}
        ORDER BY p.stance, a.name, ${positionOrder}`,
       { ids, stances: args.stances, stance: null, asOf: args.asOf },
+      positionTreeRow,
     );
-    return rows.map((row) => ({ key: str(row.key), value: toPositionTree(row) }));
   }
 
-  /** Positions each statement evidences. */
-  async evidencedBy(ids: readonly string[]): Promise<Array<{ key: string; value: PositionRecord }>> {
+  /** The evidence of each position, earliest first (`Position.evidence`). */
+  async evidenceOf(ids: readonly string[]): Promise<Array<Keyed<StatementRecord>>> {
     const rows = await this.db.read(
+      'positionEvidence',
+      `UNWIND $ids AS id
+       MATCH (p:Position {id: id})
+       RETURN id AS key, ${evidenceColumn(statementsOnly)} AS evidence`,
+      { ids },
+      z.object({ key: z.string(), evidence: z.array(statementTree) }),
+    );
+    return rows.flatMap(({ key, evidence }) => evidence.map(({ statement }) => ({ key, value: statement })));
+  }
+
+  /** Positions each statement evidences (`Statement.evidenceFor`). */
+  async evidencedBy(ids: readonly string[]): Promise<Array<Keyed<PositionRecord>>> {
+    return this.db.read(
       'positionsEvidencedBy',
       `UNWIND $ids AS id
        MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:EVIDENCED_BY]->(:Statement {id: id}), (p)-[:ON]->(t:Topic)
-       RETURN id AS key, ${positionProjection} AS position
+       RETURN id AS key, ${positionProjection} AS value
        ORDER BY a.name, p.id`,
       { ids },
+      keyed(positionRecord),
     );
-    return rows.map((row) => ({ key: str(row.key), value: toPosition(row.position) }));
   }
 
   /** Every position of these actors on these topics (all topics when `topicIds` is null), current first. */
@@ -131,8 +159,9 @@ export class PositionRepository {
        RETURN ${positionProjection} AS position
        ORDER BY CASE WHEN ${isCurrent} THEN 0 ELSE 1 END, ${positionOrder}`,
       { actorIds, topicIds },
+      positionRow,
     );
-    return rows.map((row) => toPosition(row.position));
+    return rows.map((row) => row.position);
   }
 
   /** The current positions of two actors on the topics both hold positions on. */
@@ -147,7 +176,139 @@ export class PositionRepository {
        RETURN position
        ORDER BY position.topicId, position.actorId, position.id`,
       { a, b },
+      positionRow,
     );
-    return rows.map((row) => toPosition(row.position));
+    return rows.map((row) => row.position);
   }
+
+  /**
+   * Sets an actor's current stance on a topic. The same stance as a current position updates it (evidence joins);
+   * another stance supersedes the current positions (their validTo is set) and starts a new one.
+   */
+  set(author: Author, input: z.output<typeof setPositionInput>): Promise<{ position: PositionRecord; superseded: PositionRecord[]; change: ChangeRecord }> {
+    return this.db.writeTransaction('setPosition', async (tx) => {
+      await lockActors(tx, [input.actorId]);
+      await assertExist(tx, 'Actor', [input.actorId], 'input.actorId');
+      await assertExist(tx, 'Topic', [input.topicId], 'input.topicId');
+      await assertExist(tx, 'Statement', input.evidence, 'input.evidence');
+      const dated = await tx.run(
+        'evidenceDate',
+        'MATCH (s:Statement) WHERE s.id IN $evidence AND s.saidOn IS NOT NULL RETURN toString(min(s.saidOn)) AS validFrom',
+        input,
+        z.object({ validFrom: z.string().nullable() }),
+      );
+      const validFrom = dated[0]?.validFrom ?? null;
+      const params = { ...input, validFrom, by: author.label };
+
+      let id: string;
+      let superseded: PositionRecord[] = [];
+      if (input.id) {
+        const owner = await tx.run(
+          'positionOwner',
+          'MATCH (a:Actor)-[:HOLDS]->(:Position {id: $id})-[:ON]->(t:Topic) RETURN a.id AS actorId, t.id AS topicId',
+          { id: input.id },
+          z.object({ actorId: z.string(), topicId: z.string() }),
+        );
+        const held = owner[0];
+        if (held && (held.actorId !== input.actorId || held.topicId !== input.topicId)) {
+          throw conflict(`input.id: position "${input.id}" belongs to ${held.actorId} on ${held.topicId}`);
+        }
+        id = held ? input.id : await newId(tx, input.id, 'input.id');
+        // An explicit id sets the evidence to exactly what is given.
+        await tx.exec('replaceEvidence', 'MATCH (:Position {id: $id})-[r:EVIDENCED_BY]->(s) WHERE NOT s.id IN $evidence DELETE r', { id, evidence: input.evidence });
+      } else {
+        const current = await tx.run(
+          'currentPositions',
+          `MATCH (a:Actor {id: $actorId})-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: $topicId})
+           WHERE p.validTo IS NULL OR p.validTo > date()
+           RETURN p.id AS id, p.stance AS stance ORDER BY p.validFrom DESC, p.id`,
+          input,
+          z.object({ id: z.string(), stance: z.string() }),
+        );
+        const same = current.find((row) => row.stance === input.stance);
+        if (same) {
+          id = same.id;
+        } else {
+          id = await nextPositionId(tx, `${input.actorId}-${input.topicId}`.slice(0, 100).replace(/-+$/, ''));
+          const ended = await tx.run(
+            'supersedePositions',
+            `MATCH (a:Actor {id: $actorId})-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: $topicId})
+             WHERE (p.validTo IS NULL OR p.validTo > date()) AND p.stance <> $stance
+             WITH a, p, t, coalesce(date($validFrom), date()) AS end
+             SET p.validTo = CASE WHEN p.validFrom IS NOT NULL AND p.validFrom > end THEN p.validFrom ELSE end END,
+                 p.updatedAt = datetime(), p.updatedBy = $by
+             RETURN ${positionProjection} AS position`,
+            params,
+            positionRow,
+          );
+          superseded = ended.map((row) => row.position);
+        }
+      }
+      const rows = await tx.run(
+        'setPosition',
+        `MATCH (a:Actor {id: $actorId}), (t:Topic {id: $topicId})
+         MERGE (n:Entity:Position {id: $positionId})
+         SET n.stance = $stance, n.summary = $summary, n.condition = $condition, ${stamp}
+         MERGE (a)-[:HOLDS]->(n)
+         MERGE (n)-[:ON]->(t)
+         WITH a, t, n
+         CALL (n) {
+           UNWIND $evidence AS statementId
+           MATCH (s:Statement {id: statementId})
+           MERGE (n)-[:EVIDENCED_BY]->(s)
+         }
+         WITH a, t, n
+         SET n.validFrom = COLLECT { MATCH (n)-[:EVIDENCED_BY]->(s:Statement) WHERE s.saidOn IS NOT NULL RETURN s.saidOn ORDER BY s.saidOn LIMIT 1 }[0]
+         WITH a, t, n AS p
+         RETURN ${positionProjection} AS position`,
+        { ...params, positionId: id },
+        positionRow,
+      );
+      // The checks above ran before the write took its locks: a merge may have removed the actor meanwhile.
+      const written = rows[0];
+      if (!written) throw notFound('input.actorId', `actor "${input.actorId}" or topic "${input.topicId}" was removed while the position was being set`);
+      const change = await audit(tx, author, 'setPosition', [id, input.actorId, input.topicId, ...superseded.map((p) => p.id)], input);
+      return { position: written.position, superseded, change };
+    });
+  }
+
+  /** Ends a position (validTo, default today); history is kept. */
+  retract(author: Author, input: z.output<typeof retractPositionInput>): Promise<{ position: PositionRecord; superseded: PositionRecord[]; change: ChangeRecord }> {
+    return this.db.writeTransaction('retractPosition', async (tx) => {
+      const found = await tx.run(
+        'positionToRetract',
+        'MATCH (:Actor)-[:HOLDS]->(p:Position {id: $id}) RETURN toString(p.validFrom) AS validFrom, toString(p.validTo) AS validTo',
+        input,
+        z.object({ validFrom: z.string().nullable(), validTo: z.string().nullable() }),
+      );
+      const position = found[0];
+      if (!position) throw notFound('input.id', `no position with id "${input.id}"`);
+      if (position.validTo !== null) throw conflict(`input.id: position "${input.id}" was already retracted on ${position.validTo}`);
+      const end = input.validTo ?? new Date().toISOString().slice(0, 10);
+      if (position.validFrom !== null && end < position.validFrom) throw badUserInput('input.validTo', `must not be before the position's validFrom (${position.validFrom})`);
+      const rows = await tx.run(
+        'retractPosition',
+        `MATCH (a:Actor)-[:HOLDS]->(p:Position {id: $id})-[:ON]->(t:Topic)
+         SET p.validTo = date($end), p.updatedAt = datetime(), p.updatedBy = $by
+         RETURN ${positionProjection} AS position`,
+        { id: input.id, end, by: author.label },
+        positionRow,
+      );
+      const retracted = rows[0]!.position;
+      return { position: retracted, superseded: [], change: await audit(tx, author, 'retractPosition', [input.id, retracted.actorId, retracted.topicId], input) };
+    });
+  }
+}
+
+/** The first free id of `base`, `base-2`, `base-3`... */
+async function nextPositionId(tx: Tx, base: string): Promise<string> {
+  const rows = await tx.run(
+    'positionIds',
+    'MATCH (n:Entity) WHERE n.id = $base OR n.id STARTS WITH $prefix RETURN collect(n.id) AS ids',
+    { base, prefix: `${base}-` },
+    z.object({ ids: z.array(z.string()) }),
+  );
+  const taken = new Set(rows[0]?.ids ?? []);
+  if (!taken.has(base)) return base;
+  for (let suffix = 2; ; suffix++) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
 }

@@ -1,8 +1,9 @@
-import type { Resolvers } from '../generated/graphql.js';
+/** Query.search, and each hit's node through its kind's loader. */
 import { badUserInput } from '../errors.js';
+import type { Resolvers } from '../generated/graphql.js';
 import { loadNode } from '../node/loaders.js';
+import { mustExist } from '../shared/guards.js';
 import { MAX_SEARCH_LENGTH, intInRange } from '../shared/validate.js';
-import { mustExist } from '../actor/resolvers.js';
 import { toLuceneQuery } from './lucene.js';
 
 export const searchResolvers = {
@@ -12,11 +13,10 @@ export const searchResolvers = {
       if (query.length > MAX_SEARCH_LENGTH) throw badUserInput('query', `must be at most ${MAX_SEARCH_LENGTH} characters`);
       const lucene = toLuceneQuery(query);
       if (!lucene) throw badUserInput('query', 'must contain at least one word');
-      const rows = await repositories.search.search(lucene, limit);
-      return rows.map((row) => ({ score: row.score, ref: row.ref, snippet: row.snippet }));
+      return repositories.search.search(lucene, limit);
     },
   },
   SearchHit: {
-    node: async (hit, _args, context) => mustExist(await loadNode(context, hit.ref), hit.ref.id),
+    node: async (hit, _args, { loaders }) => mustExist(await loadNode(loaders, hit.ref), hit.ref.id),
   },
 } satisfies Resolvers;

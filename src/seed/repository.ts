@@ -1,11 +1,12 @@
 /** The seed loader's Cypher: batched MERGE on ids (UNWIND, one query per kind), all in one transaction. */
+import { z } from 'zod';
 import type { QueryRunner, Tx } from '../neo4j/database.js';
 import { actorRelationTypes } from '../vocabulary.js';
 import type { SeedRows } from './validate.js';
 
 export async function writeSeed(db: QueryRunner, rows: SeedRows): Promise<void> {
   await db.writeTransaction('loadSeed', async (tx) => {
-    await tx.run(
+    await tx.exec(
       'seedSources',
       `UNWIND $rows AS row
        MERGE (n:Entity:Source {id: row.id})
@@ -13,7 +14,7 @@ export async function writeSeed(db: QueryRunner, rows: SeedRows): Promise<void> 
            n.reliability = row.reliability, n.reliabilityNote = row.reliabilityNote, n.text = row.text, n.file = row.file`,
       { rows: rows.sources },
     );
-    await tx.run(
+    await tx.exec(
       'seedActors',
       `UNWIND $rows AS row
        MERGE (n:Entity:Actor {id: row.id})
@@ -21,14 +22,14 @@ export async function writeSeed(db: QueryRunner, rows: SeedRows): Promise<void> 
            n.searchKey = row.searchKey`,
       { rows: rows.actors },
     );
-    await tx.run(
+    await tx.exec(
       'seedRoles',
       `UNWIND $rows AS row
        MATCH (a:Actor {id: row.actor}), (o:Actor {id: row.of})
        MERGE (a)-[r:HOLDS_ROLE {title: row.title}]->(o)`,
       { rows: rows.roles },
     );
-    await tx.run(
+    await tx.exec(
       'seedIssues',
       `UNWIND $rows AS row
        MERGE (n:Entity:Topic:Issue {id: row.id})
@@ -38,7 +39,7 @@ export async function writeSeed(db: QueryRunner, rows: SeedRows): Promise<void> 
        MERGE (n)-[:SUB_ISSUE_OF]->(p)`,
       { rows: rows.issues },
     );
-    await tx.run(
+    await tx.exec(
       'seedProposals',
       `UNWIND $rows AS row
        MERGE (n:Entity:Topic:Proposal {id: row.id})
@@ -57,7 +58,7 @@ export async function writeSeed(db: QueryRunner, rows: SeedRows): Promise<void> 
       { rows: rows.proposals },
     );
     // After every proposal exists, so a proposal may revise one defined after it.
-    await tx.run(
+    await tx.exec(
       'seedRevisions',
       `UNWIND $rows AS row
        UNWIND row.revises AS revisedId
@@ -65,7 +66,7 @@ export async function writeSeed(db: QueryRunner, rows: SeedRows): Promise<void> 
        MERGE (n)-[:REVISES]->(r)`,
       { rows: rows.proposals },
     );
-    await tx.run(
+    await tx.exec(
       'seedStatements',
       `UNWIND $rows AS row
        MERGE (n:Entity:Statement {id: row.id})
@@ -76,7 +77,7 @@ export async function writeSeed(db: QueryRunner, rows: SeedRows): Promise<void> 
        MERGE (n)-[:SAID_BY]->(a)`,
       { rows: rows.statements },
     );
-    await tx.run(
+    await tx.exec(
       'seedCitations',
       `UNWIND $rows AS row
        MATCH (s:Statement {id: row.statement}), (src:Source {id: row.source})
@@ -84,7 +85,7 @@ export async function writeSeed(db: QueryRunner, rows: SeedRows): Promise<void> 
        SET c.start = row.start, c.end = row.end`,
       { rows: rows.citations },
     );
-    await tx.run(
+    await tx.exec(
       'seedEvents',
       `UNWIND $rows AS row
        MERGE (n:Entity:Event {id: row.id})
@@ -104,7 +105,7 @@ export async function writeSeed(db: QueryRunner, rows: SeedRows): Promise<void> 
        }`,
       { rows: rows.events },
     );
-    await tx.run(
+    await tx.exec(
       'seedPositions',
       `UNWIND $rows AS row
        MATCH (a:Actor {id: row.actor}), (t:Topic {id: row.topic})
@@ -128,7 +129,7 @@ async function writeRelations(tx: Tx, relations: SeedRows['relations']): Promise
   for (const type of actorRelationTypes) {
     const rows = relations.filter((relation) => relation.type === type);
     if (rows.length === 0) continue;
-    await tx.run(
+    await tx.exec(
       `seedRelations${type}`,
       `UNWIND $rows AS row
        MATCH (a:Actor {id: row.from}), (b:Actor {id: row.to})
@@ -140,7 +141,7 @@ async function writeRelations(tx: Tx, relations: SeedRows['relations']): Promise
 }
 
 export async function hasAnyEntity(db: QueryRunner): Promise<boolean> {
-  const rows = await db.read('hasAnyEntity', 'MATCH (n:Entity) RETURN n.id AS id LIMIT 1');
+  const rows = await db.read('hasAnyEntity', 'MATCH (n:Entity) RETURN n.id AS id LIMIT 1', {}, z.object({ id: z.unknown() }));
   return rows.length > 0;
 }
 
@@ -155,14 +156,18 @@ export async function countGraph(db: QueryRunner): Promise<GraphCounts> {
     const labelRows = await tx.run(
       'countLabels',
       'MATCH (n:Entity) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label',
+      {},
+      z.object({ label: z.string(), count: z.number() }),
     );
     const typeRows = await tx.run(
       'countRelationships',
       'MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS type, count(*) AS count ORDER BY type',
+      {},
+      z.object({ type: z.string(), count: z.number() }),
     );
     return {
-      labels: Object.fromEntries(labelRows.map((row) => [String(row.label), Number(row.count)])),
-      relationships: Object.fromEntries(typeRows.map((row) => [String(row.type), Number(row.count)])),
+      labels: Object.fromEntries(labelRows.map((row) => [row.label, row.count])),
+      relationships: Object.fromEntries(typeRows.map((row) => [row.type, row.count])),
     };
   });
 }

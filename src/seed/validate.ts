@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { actorSearchKey } from '../shared/text.js';
 import type { ActorRelationType } from '../vocabulary.js';
-import { isInsideQuotation, locate } from './locate.js';
+import { isInsideQuotation, locate } from '../statement/locate.js';
 import {
   seedFileSchema,
   type SeedActor,

@@ -18,6 +18,14 @@ export function groupLoader<T>(fetch: (keys: readonly string[]) => Promise<Array
   });
 }
 
+/** A count per key (0 when the batch query has no row for it). */
+export function countLoader(fetch: (keys: readonly string[]) => Promise<Array<{ key: string; value: number }>>): DataLoader<string, number> {
+  return new DataLoader(async (keys) => {
+    const counts = new Map((await fetch(keys)).map(({ key, value }) => [key, value]));
+    return keys.map((key) => counts.get(key) ?? 0);
+  });
+}
+
 /** The cache key of a (parent id, arguments) pair. */
 export const argsKey = ({ id, args }: { id: string; args: object }): string => `${JSON.stringify(args)}\u0000${id}`;
 

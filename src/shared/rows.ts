@@ -1,29 +1,23 @@
-/** Reading plain Neo4j rows at the repository boundary, so records have exact types. */
-import type { Plain } from '../neo4j/records.js';
+/**
+ * Building blocks of the row schemas every repository parses its rows with (see neo4j/database.ts). A missing node
+ * property reaches us as null, so optional properties are nullable; lists may be absent and read as empty.
+ */
+import { z } from 'zod';
 
-export type PlainMap = { [key: string]: Plain };
+export const text = z.string();
+export const optionalText = z.string().nullable();
+/** A list property that may be unset on the node. */
+export const textList = z
+  .array(z.string())
+  .nullable()
+  .transform((list) => list ?? []);
+export const count = z.number().int().nonnegative();
+/** One closed set of values from src/vocabulary.ts, e.g. `oneOfList(stances)`. */
+export const oneOfList = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
 
-export function map(value: Plain | undefined): PlainMap {
-  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`expected a map from Neo4j, got ${JSON.stringify(value)}`);
-  }
-  return value;
-}
+/** Rows of a batch query: each value tagged with the key (parent id) it belongs to. */
+export const keyed = <V extends z.ZodType>(value: V) => z.object({ key: z.string(), value });
+export type Keyed<V> = { key: string; value: V };
 
-export function str(value: Plain | undefined): string {
-  if (typeof value !== 'string') throw new TypeError(`expected a string from Neo4j, got ${JSON.stringify(value)}`);
-  return value;
-}
-
-export function strOrNull(value: Plain | undefined): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-export function num(value: Plain | undefined): number {
-  if (typeof value !== 'number') throw new TypeError(`expected a number from Neo4j, got ${JSON.stringify(value)}`);
-  return value;
-}
-
-export function strings(value: Plain | undefined): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
+/** `RETURN count(x) AS count`. */
+export const countRow = z.object({ count });

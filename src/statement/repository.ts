@@ -1,22 +1,64 @@
-/** Statements, their citations and sources. Cypher batched by id lists. */
-import { int } from '../neo4j/database.js';
-import type { Reliability, StatementKind } from '../generated/graphql.js';
-import type { QueryRunner } from '../neo4j/database.js';
+/**
+ * The statement domain's Cypher: every query that returns statements, their citations or the sources cited, and the
+ * curators' writes of sources and statements. Named, parameterized, batched by id lists; rows parsed by ./model.ts.
+ */
+import { z } from 'zod';
+import { actorProjection } from '../actor/repository.js';
+import { assertExist, audit, newId, stamp } from '../curation/repository.js';
+import type { Author, ChangeRecord } from '../curation/model.js';
+import { badUserInput, notFound } from '../errors.js';
+import { int, type QueryRunner } from '../neo4j/database.js';
+import { slugify } from '../shared/input-fields.js';
 import type { CursorKey } from '../shared/pagination.js';
-import { num, str } from '../shared/rows.js';
-import { toEvent, eventProjection, type EventRecord } from '../event/model.js';
-import {
-  citationOrder,
-  evidenceOrder,
-  sourceProjection,
-  statementProjection,
-  toCitation,
-  toSource,
-  toStatement,
-  type CitationRecord,
-  type SourceRecord,
-  type StatementRecord,
-} from './model.js';
+import { count, countRow, keyed, type Keyed } from '../shared/rows.js';
+import type { Reliability, StatementKind } from '../vocabulary.js';
+import type { addSourceInput, recordStatementInput } from './inputs.js';
+import { isInsideQuotation, locate } from './locate.js';
+import { citationRecord, sourceRecord, statementRecord, type CitationRecord, type SourceRecord, type StatementRecord } from './model.js';
+
+/**
+ * A statement's own properties, `s` bound. Dates travel as ISO strings (toString in Cypher): cheaper than the driver's
+ * temporal objects, which the API turns into the same strings anyway.
+ */
+const statementFields = '.id, .text, .kind, .speakerNote, saidOn: toString(s.saidOn), .dateSource';
+/** `s` bound to the statement; parsed by `statementRecord`. */
+const statementProjection = `s {${statementFields}, speakerId: [(s)-[:SAID_BY]->(sp) | sp.id][0]}`;
+/**
+ * `src` bound to the source; parsed by `sourceRecord`. Without its text: an article is kilobytes, and most reads want
+ * its title. The text comes through its own loader when `Source.text`, `Citation.excerpt` or `Citation.context` is asked.
+ */
+const sourceProjection = 'src {.id, .title, .outlet, publishedOn: toString(src.publishedOn), .url, .reliability, .reliabilityNote}';
+/** Citation order within a statement (by the source's date, then id), `src` bound to the source. */
+const citationOrder = 'src.publishedOn, src.id';
+
+/** What to fetch with a statement, from the fields a client asks below it (see position/lookahead.ts). */
+export interface StatementInclude {
+  speaker: boolean;
+  /** Its citations, and with `source`, each citation's source. */
+  citations: { source: boolean } | null;
+}
+
+/**
+ * The statement bound to `s` with the speaker and citations (with sources) asked; parsed by `statementTree`. With the
+ * speaker asked, its id comes from the speaker's map (one expansion of SAID_BY, not two).
+ */
+export function statementTreeProjection(include: StatementInclude): string {
+  const extras = [include.speaker ? `speaker: [(s)-[:SAID_BY]->(speaker_:Actor) | ${actorProjection('speaker_')}][0]` : 'speakerId: [(s)-[:SAID_BY]->(sp) | sp.id][0]'];
+  if (include.citations) {
+    const source = include.citations.source ? `, source: ${sourceProjection}` : '';
+    extras.push(
+      `citations: COLLECT { MATCH (s)-[cited_:CITED_IN]->(src:Source) WITH cited_, src ORDER BY ${citationOrder}
+         RETURN {statementId: s.id, sourceId: src.id, start: cited_.start, end: cited_.end${source}} }`,
+    );
+  }
+  return `s {${statementFields}, ${extras.join(', ')}}`;
+}
+
+const statementRow = z.object({ statement: statementRecord });
+const keyedStatementRow = keyed(statementRecord);
+const datedStatementRow = z.object({ statement: statementRecord, sortDate: z.string() });
+const sourceRow = z.object({ source: sourceRecord });
+const sourceTextRow = z.object({ id: z.string(), text: z.string() });
 
 export interface StatementListFilter {
   speakerId: string | null;
@@ -48,45 +90,33 @@ export class StatementRepository {
   constructor(private readonly db: QueryRunner) {}
 
   async byIds(ids: readonly string[]): Promise<StatementRecord[]> {
-    const rows = await this.db.read('statementsByIds', `UNWIND $ids AS id MATCH (s:Statement {id: id}) RETURN ${statementProjection} AS statement`, { ids });
-    return rows.map((row) => toStatement(row.statement));
+    const rows = await this.db.read('statementsByIds', `UNWIND $ids AS id MATCH (s:Statement {id: id}) RETURN ${statementProjection} AS statement`, { ids }, statementRow);
+    return rows.map((row) => row.statement);
   }
 
   async list(filter: StatementListFilter, limit: number, after: CursorKey | null): Promise<Array<StatementRecord & { sortDate: string }>> {
-    const { match, params } = this.listMatch(filter);
     const rows = await this.db.read(
       'listStatements',
-      `${match}
+      `${listMatch(filter)}
        WHERE ${statementWhere}
        WITH s, ${statementSortDate} AS sortDate
        WHERE ${afterStatement}
        RETURN ${statementProjection} AS statement, sortDate
        ORDER BY sortDate DESC, s.id
        LIMIT $limit`,
-      { ...params, afterDate: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: int(limit) },
+      { ...filter, afterDate: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: int(limit) },
+      datedStatementRow,
     );
-    return rows.map((row) => ({ ...toStatement(row.statement), sortDate: str(row.sortDate) }));
+    return rows.map((row) => ({ ...row.statement, sortDate: row.sortDate }));
   }
 
   async count(filter: StatementListFilter): Promise<number> {
-    const { match, params } = this.listMatch(filter);
-    const rows = await this.db.read('countStatements', `${match} WHERE ${statementWhere} RETURN count(s) AS count`, params);
-    return num(rows[0]?.count);
-  }
-
-  /** A full-text filter starts from the index; otherwise from the label. */
-  private listMatch(filter: StatementListFilter): { match: string; params: Record<string, unknown> } {
-    if (filter.search) {
-      return {
-        match: "CALL db.index.fulltext.queryNodes('entity_search', $search) YIELD node AS s WITH s",
-        params: { ...filter },
-      };
-    }
-    return { match: 'MATCH (s:Statement) WITH s', params: { ...filter } };
+    const rows = await this.db.read('countStatements', `${listMatch(filter)} WHERE ${statementWhere} RETURN count(s) AS count`, { ...filter }, countRow);
+    return rows[0]?.count ?? 0;
   }
 
   /** Statements by speaker, newest first: one page per speaker, in one query. */
-  async bySpeakers(ids: readonly string[], limit: number, after: CursorKey | null): Promise<Array<{ key: string; value: StatementRecord & { sortDate: string } }>> {
+  async bySpeakers(ids: readonly string[], limit: number, after: CursorKey | null): Promise<Array<Keyed<StatementRecord & { sortDate: string }>>> {
     const rows = await this.db.read(
       'statementsBySpeakers',
       `UNWIND $ids AS id
@@ -98,21 +128,22 @@ export class StatementRepository {
        }
        RETURN id AS key, ${statementProjection} AS statement, sortDate`,
       { ids, limit: int(limit), afterDate: after?.[0] ?? null, afterId: after?.[1] ?? null },
+      datedStatementRow.extend({ key: z.string() }),
     );
-    return rows.map((row) => ({ key: str(row.key), value: { ...toStatement(row.statement), sortDate: str(row.sortDate) } }));
+    return rows.map((row) => ({ key: row.key, value: { ...row.statement, sortDate: row.sortDate } }));
   }
 
-  async countBySpeakers(ids: readonly string[]): Promise<Array<{ key: string; value: number }>> {
-    const rows = await this.db.read(
+  async countBySpeakers(ids: readonly string[]): Promise<Array<Keyed<number>>> {
+    return this.db.read(
       'countStatementsBySpeakers',
-      'UNWIND $ids AS id RETURN id AS key, COUNT { (:Statement)-[:SAID_BY]->(:Actor {id: id}) } AS count',
+      'UNWIND $ids AS id RETURN id AS key, COUNT { (:Statement)-[:SAID_BY]->(:Actor {id: id}) } AS value',
       { ids },
+      keyed(count),
     );
-    return rows.map((row) => ({ key: str(row.key), value: num(row.count) }));
   }
 
   /** Statements cited in each source, in reading order (by offset): one page per source, in one query. */
-  async bySources(ids: readonly string[], limit: number, after: CursorKey | null): Promise<Array<{ key: string; value: StatementRecord & { start: number } }>> {
+  async bySources(ids: readonly string[], limit: number, after: CursorKey | null): Promise<Array<Keyed<StatementRecord & { start: number }>>> {
     const rows = await this.db.read(
       'statementsBySources',
       `UNWIND $ids AS id
@@ -123,77 +154,53 @@ export class StatementRepository {
        }
        RETURN id AS key, ${statementProjection} AS statement, start`,
       { ids, limit: int(limit), afterStart: after?.[0] ?? null, afterId: after?.[1] ?? null },
+      z.object({ key: z.string(), statement: statementRecord, start: z.number().int() }),
     );
-    return rows.map((row) => ({ key: str(row.key), value: { ...toStatement(row.statement), start: num(row.start) } }));
+    return rows.map((row) => ({ key: row.key, value: { ...row.statement, start: row.start } }));
   }
 
-  async countBySources(ids: readonly string[]): Promise<Array<{ key: string; value: number }>> {
-    const rows = await this.db.read(
+  async countBySources(ids: readonly string[]): Promise<Array<Keyed<number>>> {
+    return this.db.read(
       'countStatementsBySources',
-      'UNWIND $ids AS id RETURN id AS key, COUNT { (:Statement)-[:CITED_IN]->(:Source {id: id}) } AS count',
+      'UNWIND $ids AS id RETURN id AS key, COUNT { (:Statement)-[:CITED_IN]->(:Source {id: id}) } AS value',
       { ids },
+      keyed(count),
     );
-    return rows.map((row) => ({ key: str(row.key), value: num(row.count) }));
-  }
-
-  /** The evidence of each position, earliest first. */
-  async evidenceOf(ids: readonly string[]): Promise<Array<{ key: string; value: StatementRecord }>> {
-    const rows = await this.db.read(
-      'positionEvidence',
-      `UNWIND $ids AS id
-       MATCH (:Position {id: id})-[:EVIDENCED_BY]->(s:Statement)
-       RETURN id AS key, ${statementProjection} AS statement
-       ORDER BY ${evidenceOrder}`,
-      { ids },
-    );
-    return rows.map((row) => ({ key: str(row.key), value: toStatement(row.statement) }));
   }
 
   /** Statements that report each event. */
-  async evidenceOfEvents(ids: readonly string[]): Promise<Array<{ key: string; value: StatementRecord }>> {
-    const rows = await this.db.read(
+  async evidenceOfEvents(ids: readonly string[]): Promise<Array<Keyed<StatementRecord>>> {
+    return this.db.read(
       'eventEvidence',
       `UNWIND $ids AS id
        MATCH (:Event {id: id})-[:EVIDENCED_BY]->(s:Statement)
-       RETURN id AS key, ${statementProjection} AS statement
+       RETURN id AS key, ${statementProjection} AS value
        ORDER BY ${statementSortDate}, s.id`,
       { ids },
+      keyedStatementRow,
     );
-    return rows.map((row) => ({ key: str(row.key), value: toStatement(row.statement) }));
   }
 
-  async citationsOf(ids: readonly string[]): Promise<Array<{ key: string; value: CitationRecord }>> {
-    const rows = await this.db.read(
+  async citationsOf(ids: readonly string[]): Promise<Array<Keyed<CitationRecord>>> {
+    return this.db.read(
       'statementCitations',
       `UNWIND $ids AS id
        MATCH (:Statement {id: id})-[c:CITED_IN]->(src:Source)
-       RETURN id AS key, {statementId: id, sourceId: src.id, start: c.start, end: c.end} AS citation
+       RETURN id AS key, {statementId: id, sourceId: src.id, start: c.start, end: c.end} AS value
        ORDER BY ${citationOrder}`,
       { ids },
+      keyed(citationRecord),
     );
-    return rows.map((row) => ({ key: str(row.key), value: toCitation(row.citation) }));
-  }
-
-  async eventsReporting(ids: readonly string[]): Promise<Array<{ key: string; value: EventRecord }>> {
-    const rows = await this.db.read(
-      'statementEvents',
-      `UNWIND $ids AS id
-       MATCH (e:Event)-[:EVIDENCED_BY]->(:Statement {id: id})
-       RETURN id AS key, ${eventProjection} AS event ORDER BY e.date, e.id`,
-      { ids },
-    );
-    return rows.map((row) => ({ key: str(row.key), value: toEvent(row.event) }));
   }
 
   async sourcesByIds(ids: readonly string[]): Promise<SourceRecord[]> {
-    const rows = await this.db.read('sourcesByIds', `UNWIND $ids AS id MATCH (src:Source {id: id}) RETURN ${sourceProjection} AS source`, { ids });
-    return rows.map((row) => toSource(row.source));
+    const rows = await this.db.read('sourcesByIds', `UNWIND $ids AS id MATCH (src:Source {id: id}) RETURN ${sourceProjection} AS source`, { ids }, sourceRow);
+    return rows.map((row) => row.source);
   }
 
   /** The full text of each source (kept out of `sourcesByIds`: it is the one large property). */
   async sourceTexts(ids: readonly string[]): Promise<Array<{ id: string; text: string }>> {
-    const rows = await this.db.read('sourceTexts', 'UNWIND $ids AS id MATCH (src:Source {id: id}) RETURN id, src.text AS text', { ids });
-    return rows.map((row) => ({ id: str(row.id), text: str(row.text) }));
+    return this.db.read('sourceTexts', 'UNWIND $ids AS id MATCH (src:Source {id: id}) RETURN id, src.text AS text', { ids }, sourceTextRow);
   }
 
   /** Sources, newest first; undated last. */
@@ -207,12 +214,91 @@ export class StatementRepository {
        ORDER BY sortDate DESC, src.id
        LIMIT $limit`,
       { afterDate: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: int(limit) },
+      sourceRow,
     );
-    return rows.map((row) => toSource(row.source));
+    return rows.map((row) => row.source);
   }
 
   async countSources(): Promise<number> {
-    const rows = await this.db.read('countSources', 'MATCH (src:Source) RETURN count(src) AS count');
-    return num(rows[0]?.count);
+    const rows = await this.db.read('countSources', 'MATCH (src:Source) RETURN count(src) AS count', {}, countRow);
+    return rows[0]?.count ?? 0;
   }
+
+  addSource(author: Author, input: z.output<typeof addSourceInput>): Promise<{ source: SourceRecord; change: ChangeRecord }> {
+    return this.db.writeTransaction('addSource', async (tx) => {
+      const id = await newId(tx, input.id ?? slugify(`${input.title}${input.publishedOn ? `-${input.publishedOn}` : ''}`, 'source'), input.id ? 'input.id' : 'input.title');
+      const rows = await tx.run(
+        'addSource',
+        `CREATE (n:Entity:Source {id: $id})
+         SET n.title = $title, n.outlet = $outlet, n.publishedOn = date($publishedOn), n.url = $url, n.text = $text,
+             n.reliability = $reliability, n.reliabilityNote = $reliabilityNote, ${stamp}
+         WITH n AS src
+         RETURN ${sourceProjection} AS source`,
+        { ...input, id, by: author.label },
+        sourceRow,
+      );
+      return { source: rows[0]!.source, change: await audit(tx, author, 'addSource', [id], { ...input, text: `(${input.text.length} characters)` }) };
+    });
+  }
+
+  /** Records a statement citing its sources; each citation's offsets are found by looking for the words in the source. */
+  recordStatement(author: Author, input: z.output<typeof recordStatementInput>): Promise<{ statement: StatementRecord; change: ChangeRecord }> {
+    return this.db.writeTransaction('recordStatement', async (tx) => {
+      const words = input.text.split(/\s+/).slice(0, 8).join(' ');
+      const id = await newId(tx, input.id ?? slugify(`${input.speakerId ?? 'statement'} ${words}`, 'statement'), input.id ? 'input.id' : 'input.text');
+      if (input.speakerId) await assertExist(tx, 'Actor', [input.speakerId], 'input.speakerId');
+      const wanted = [
+        ...(input.sourceIds ?? []).map((sourceId, index) => ({ sourceId, match: null as string | null, occurrence: 1, argument: `input.sourceIds[${index}]` })),
+        ...(input.citations ?? []).map((citation, index) => ({
+          sourceId: citation.sourceId,
+          match: citation.match,
+          occurrence: citation.occurrence ?? 1,
+          argument: `input.citations[${index}]`,
+        })),
+      ];
+      const seen = new Set<string>();
+      for (const citation of wanted) {
+        if (seen.has(citation.sourceId)) throw badUserInput(citation.argument, `source "${citation.sourceId}" is cited twice`);
+        seen.add(citation.sourceId);
+      }
+      const texts = await tx.run('sourceTexts', 'UNWIND $ids AS id MATCH (src:Source {id: id}) RETURN id, src.text AS text', { ids: [...seen] }, sourceTextRow);
+      const textOf = new Map(texts.map((row) => [row.id, row.text]));
+      const citations = wanted.map((citation) => {
+        const text = textOf.get(citation.sourceId);
+        if (text === undefined) throw notFound(citation.argument, `no source with id "${citation.sourceId}"`);
+        const span = locate(text, citation.match ?? input.text, citation.occurrence);
+        if (!span) throw badUserInput(citation.argument, `the words are not in source "${citation.sourceId}" (quotes and whitespace may differ; nothing else)`);
+        if (input.kind === 'QUOTE' && !isInsideQuotation(text, span)) {
+          throw badUserInput(citation.argument, `a QUOTE must be words inside quotation marks in source "${citation.sourceId}"`);
+        }
+        return { sourceId: citation.sourceId, start: span.start, end: span.end };
+      });
+      const rows = await tx.run(
+        'recordStatement',
+        `CREATE (n:Entity:Statement {id: $id})
+         SET n.text = $text, n.kind = $kind, n.speakerNote = $speakerNote, n.saidOn = date($saidOn), n.dateSource = $dateSource, ${stamp}
+         WITH n
+         CALL (n) {
+           MATCH (speaker:Actor {id: $speakerId})
+           MERGE (n)-[:SAID_BY]->(speaker)
+         }
+         CALL (n) {
+           UNWIND $citations AS citation
+           MATCH (src:Source {id: citation.sourceId})
+           CREATE (n)-[:CITED_IN {start: citation.start, end: citation.end}]->(src)
+         }
+         WITH n AS s
+         RETURN ${statementProjection} AS statement`,
+        { ...input, id, citations, by: author.label },
+        statementRow,
+      );
+      const targets = [id, ...(input.speakerId ? [input.speakerId] : []), ...citations.map((citation) => citation.sourceId)];
+      return { statement: rows[0]!.statement, change: await audit(tx, author, 'recordStatement', targets, input) };
+    });
+  }
+}
+
+/** A full-text filter starts from the index; otherwise from the label. */
+function listMatch(filter: StatementListFilter): string {
+  return filter.search ? "CALL db.index.fulltext.queryNodes('entity_search', $search) YIELD node AS s WITH s" : 'MATCH (s:Statement) WITH s';
 }

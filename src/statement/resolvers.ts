@@ -1,24 +1,15 @@
-import type { Resolvers } from '../generated/graphql.js';
-import { decodeCursor, pageSize, toConnection, type Connection, type CursorKey } from '../shared/pagination.js';
-import { toLuceneQuery } from '../search/lucene.js';
+/** Query.statements and source(s), the Statement, Citation and Source types' fields, and their mutations. */
+import { mutate } from '../curation/mutation.js';
 import { badUserInput } from '../errors.js';
+import type { Resolvers } from '../generated/graphql.js';
+import { toLuceneQuery } from '../search/lucene.js';
+import { mustExist } from '../shared/guards.js';
+import { parseInput } from '../shared/input-fields.js';
+import { decodeCursor, pageSize, toConnection } from '../shared/pagination.js';
 import { MAX_SEARCH_LENGTH } from '../shared/validate.js';
-import { mustExist } from '../actor/resolvers.js';
-import type { StatementRecord } from './model.js';
 import { contextAround } from './excerpt.js';
-
-/** A page of statements ordered newest first, for lists nested under another node (an actor's statements). */
-export async function statementPage(
-  first: number | null | undefined,
-  after: string | null | undefined,
-  load: (args: { limit: number; after: CursorKey | null }) => Promise<Array<StatementRecord & { sortDate: string }>>,
-  count: () => Promise<number>,
-): Promise<Connection<StatementRecord>> {
-  const limit = pageSize(first);
-  const cursor = decodeCursor(after, 'statements', ['string', 'string']);
-  const rows = await load({ limit: limit + 1, after: cursor });
-  return toConnection<StatementRecord & { sortDate: string }>(rows, limit, 'statements', (row) => [row.sortDate, row.id], count);
-}
+import { addSourceInput, recordStatementInput } from './inputs.js';
+import { statementPage } from './page.js';
 
 export const statementResolvers = {
   Query: {
@@ -79,5 +70,11 @@ export const statementResolvers = {
       const rows = await loaders.statementsBySource.load({ id: source.id, args: { limit: limit + 1, after: cursor } });
       return toConnection(rows, limit, 'source-statements', (row) => [row.start, row.id], () => loaders.statementCountBySource.load(source.id));
     },
+  },
+  Mutation: {
+    addSource: (_parent, { input }, context) =>
+      mutate(context, 'editor', (author) => context.repositories.statements.addSource(author, parseInput(addSourceInput, input))),
+    recordStatement: (_parent, { input }, context) =>
+      mutate(context, 'editor', (author) => context.repositories.statements.recordStatement(author, parseInput(recordStatementInput, input))),
   },
 } satisfies Resolvers;

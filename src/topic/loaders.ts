@@ -8,7 +8,7 @@ export function createTopicLoaders(topics: TopicRepository) {
     proposalById: byIdLoader((ids) => topics.proposalsByIds(ids)),
     subIssuesByIssue: groupLoader((ids) => topics.subIssuesOf(ids)),
     proposalsByIssue: groupLoader((ids) => topics.proposalsAddressing(ids)),
-    authorsByProposal: groupLoader((ids) => topics.authorsOf(ids)),
+    proposalsByAuthor: groupLoader((ids) => topics.proposalsByAuthors(ids)),
     revisesByProposal: groupLoader((ids) => topics.revisions(ids, 'revises')),
     revisedByProposal: groupLoader((ids) => topics.revisions(ids, 'revisedBy')),
     addressesByProposal: groupLoader((ids) => topics.addressedBy(ids)),

@@ -1,53 +1,26 @@
-import type { DateSource } from '../generated/graphql.js';
-import type { Plain } from '../neo4j/records.js';
-import { map, str, strOrNull } from '../shared/rows.js';
+/** The topic domain's records (issues and proposals, the topics of positions), parsed by these schemas. */
+import { z } from 'zod';
+import type { Connection } from '../shared/pagination.js';
+import { optionalText } from '../shared/rows.js';
+import { dateSources } from '../vocabulary.js';
 
-export interface IssueRecord {
-  __typename: 'Issue';
-  id: string;
-  name: string;
-  description: string | null;
-  parentId: string | null;
-}
+const issueFields = { id: z.string(), name: z.string(), description: optionalText, parentId: optionalText };
+const proposalFields = { id: z.string(), name: z.string(), description: optionalText, date: optionalText, dateSource: z.enum(dateSources).nullable() };
 
-export interface ProposalRecord {
-  __typename: 'Proposal';
-  id: string;
-  name: string;
-  description: string | null;
-  date: string | null;
-  dateSource: DateSource | null;
-}
+export const issueRecord = z.object(issueFields).transform((issue) => ({ __typename: 'Issue' as const, ...issue }));
+export type IssueRecord = z.output<typeof issueRecord>;
 
+export const proposalRecord = z.object(proposalFields).transform((proposal) => ({ __typename: 'Proposal' as const, ...proposal }));
+export type ProposalRecord = z.output<typeof proposalRecord>;
+
+/** A topic of either kind, told apart by `isIssue` in its projection. */
+export const topicRecord = z.discriminatedUnion('isIssue', [
+  z.object({ ...issueFields, isIssue: z.literal(true) }).transform(({ isIssue: _isIssue, ...issue }) => ({ __typename: 'Issue' as const, ...issue })),
+  z
+    .object({ ...proposalFields, isIssue: z.literal(false) })
+    .transform(({ isIssue: _isIssue, ...proposal }) => ({ __typename: 'Proposal' as const, ...proposal })),
+]);
 export type TopicRecord = IssueRecord | ProposalRecord;
 
-/** Projections (`t` bound to the topic); issues carry their parent's id. */
-export const issueProjection = 't {.id, .name, .description, parentId: [(t)-[:SUB_ISSUE_OF]->(p) | p.id][0]}';
-export const proposalProjection = 't {.id, .name, .description, date: toString(t.date), .dateSource}';
-export const topicProjectionOf = (v: string) =>
-  `${v} {.id, .name, .description, date: toString(${v}.date), .dateSource, parentId: [(${v})-[:SUB_ISSUE_OF]->(parent_) | parent_.id][0], isIssue: ${v}:Issue}`;
-export const topicProjection = topicProjectionOf('t');
-
-export function toIssue(value: Plain | undefined): IssueRecord {
-  const row = map(value);
-  return { __typename: 'Issue', id: str(row.id), name: str(row.name), description: strOrNull(row.description), parentId: strOrNull(row.parentId) };
-}
-
-export function toProposal(value: Plain | undefined): ProposalRecord {
-  const row = map(value);
-  return {
-    __typename: 'Proposal',
-    id: str(row.id),
-    name: str(row.name),
-    description: strOrNull(row.description),
-    date: strOrNull(row.date),
-    dateSource: strOrNull(row.dateSource) as DateSource | null,
-  };
-}
-
-export function toTopic(value: Plain | undefined): TopicRecord {
-  return map(value).isIssue === true ? toIssue(value) : toProposal(value);
-}
-
-export type IssueConnectionRecord = import('../shared/pagination.js').Connection<IssueRecord>;
-export type ProposalConnectionRecord = import('../shared/pagination.js').Connection<ProposalRecord>;
+export type IssueConnectionRecord = Connection<IssueRecord>;
+export type ProposalConnectionRecord = Connection<ProposalRecord>;

@@ -1,20 +1,27 @@
-/** Issues and proposals (the topics of positions): Cypher batched by id lists. */
-import { int } from '../neo4j/database.js';
-import type { QueryRunner } from '../neo4j/database.js';
-import { actorProjection, toActor, type ActorRecord } from '../actor/model.js';
+/**
+ * The topic domain's Cypher: every query that returns issues or proposals, and the curators' write of issues.
+ * Named, parameterized, batched by id lists; rows parsed by ./model.ts's schemas.
+ */
+import { z } from 'zod';
+import { assertExist, audit, idOrSlug, stamp } from '../curation/repository.js';
+import type { Author, ChangeRecord } from '../curation/model.js';
+import { badUserInput } from '../errors.js';
+import { int, type QueryRunner } from '../neo4j/database.js';
+import { slugify } from '../shared/input-fields.js';
 import type { CursorKey } from '../shared/pagination.js';
-import { num, str } from '../shared/rows.js';
-import {
-  issueProjection,
-  proposalProjection,
-  topicProjection,
-  toIssue,
-  toProposal,
-  toTopic,
-  type IssueRecord,
-  type ProposalRecord,
-  type TopicRecord,
-} from './model.js';
+import { count, countRow, keyed, type Keyed } from '../shared/rows.js';
+import type { upsertIssueInput } from './inputs.js';
+import { issueRecord, proposalRecord, topicRecord, type IssueRecord, type ProposalRecord, type TopicRecord } from './model.js';
+
+/** Projections of the topic bound to `v`: issues carry their parent's id; a topic of either kind says which it is. */
+const issueProjection = (v: string) => `${v} {.id, .name, .description, parentId: [(${v})-[:SUB_ISSUE_OF]->(parent_) | parent_.id][0]}`;
+const proposalProjection = (v: string) => `${v} {.id, .name, .description, date: toString(${v}.date), .dateSource}`;
+/** Parsed by `topicRecord`; other domains' trees embed it (a position's topic). */
+export const topicProjection = (v: string) =>
+  `${v} {.id, .name, .description, date: toString(${v}.date), .dateSource, parentId: [(${v})-[:SUB_ISSUE_OF]->(parent_) | parent_.id][0], isIssue: ${v}:Issue}`;
+
+const issueRow = z.object({ issue: issueRecord });
+const proposalRow = z.object({ proposal: proposalRecord });
 
 export interface IssueListFilter {
   parentId: string | null;
@@ -34,18 +41,18 @@ export class TopicRepository {
   constructor(private readonly db: QueryRunner) {}
 
   async topicsByIds(ids: readonly string[]): Promise<TopicRecord[]> {
-    const rows = await this.db.read('topicsByIds', `UNWIND $ids AS id MATCH (t:Topic {id: id}) RETURN ${topicProjection} AS topic`, { ids });
-    return rows.map((row) => toTopic(row.topic));
+    const rows = await this.db.read('topicsByIds', `UNWIND $ids AS id MATCH (t:Topic {id: id}) RETURN ${topicProjection('t')} AS topic`, { ids }, z.object({ topic: topicRecord }));
+    return rows.map((row) => row.topic);
   }
 
   async issuesByIds(ids: readonly string[]): Promise<IssueRecord[]> {
-    const rows = await this.db.read('issuesByIds', `UNWIND $ids AS id MATCH (t:Issue {id: id}) RETURN ${issueProjection} AS issue`, { ids });
-    return rows.map((row) => toIssue(row.issue));
+    const rows = await this.db.read('issuesByIds', `UNWIND $ids AS id MATCH (t:Issue {id: id}) RETURN ${issueProjection('t')} AS issue`, { ids }, issueRow);
+    return rows.map((row) => row.issue);
   }
 
   async proposalsByIds(ids: readonly string[]): Promise<ProposalRecord[]> {
-    const rows = await this.db.read('proposalsByIds', `UNWIND $ids AS id MATCH (t:Proposal {id: id}) RETURN ${proposalProjection} AS proposal`, { ids });
-    return rows.map((row) => toProposal(row.proposal));
+    const rows = await this.db.read('proposalsByIds', `UNWIND $ids AS id MATCH (t:Proposal {id: id}) RETURN ${proposalProjection('t')} AS proposal`, { ids }, proposalRow);
+    return rows.map((row) => row.proposal);
   }
 
   async listIssues(filter: IssueListFilter, limit: number, after: CursorKey | null): Promise<IssueRecord[]> {
@@ -54,17 +61,18 @@ export class TopicRepository {
       `MATCH (t:Issue)
        WHERE ${issueListWhere}
          AND ($afterName IS NULL OR t.name > $afterName OR (t.name = $afterName AND t.id > $afterId))
-       RETURN ${issueProjection} AS issue
+       RETURN ${issueProjection('t')} AS issue
        ORDER BY t.name, t.id
        LIMIT $limit`,
       { ...filter, afterName: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: int(limit) },
+      issueRow,
     );
-    return rows.map((row) => toIssue(row.issue));
+    return rows.map((row) => row.issue);
   }
 
   async countIssues(filter: IssueListFilter): Promise<number> {
-    const rows = await this.db.read('countIssues', `MATCH (t:Issue) WHERE ${issueListWhere} RETURN count(t) AS count`, { ...filter });
-    return num(rows[0]?.count);
+    const rows = await this.db.read('countIssues', `MATCH (t:Issue) WHERE ${issueListWhere} RETURN count(t) AS count`, { ...filter }, countRow);
+    return rows[0]?.count ?? 0;
   }
 
   async listProposals(limit: number, after: CursorKey | null): Promise<ProposalRecord[]> {
@@ -73,73 +81,111 @@ export class TopicRepository {
       `MATCH (t:Proposal)
        WITH t, ${proposalSortDate} AS sortDate
        WHERE $afterDate IS NULL OR sortDate > $afterDate OR (sortDate = $afterDate AND t.id > $afterId)
-       RETURN ${proposalProjection} AS proposal, sortDate
+       RETURN ${proposalProjection('t')} AS proposal, sortDate
        ORDER BY sortDate, t.id
        LIMIT $limit`,
       { afterDate: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: int(limit) },
+      proposalRow,
     );
-    return rows.map((row) => toProposal(row.proposal));
+    return rows.map((row) => row.proposal);
   }
 
   async countProposals(): Promise<number> {
-    const rows = await this.db.read('countProposals', 'MATCH (t:Proposal) RETURN count(t) AS count');
-    return num(rows[0]?.count);
+    const rows = await this.db.read('countProposals', 'MATCH (t:Proposal) RETURN count(t) AS count', {}, countRow);
+    return rows[0]?.count ?? 0;
   }
 
-  async subIssuesOf(ids: readonly string[]): Promise<Array<{ key: string; value: IssueRecord }>> {
-    const rows = await this.db.read(
+  async subIssuesOf(ids: readonly string[]): Promise<Array<Keyed<IssueRecord>>> {
+    return this.db.read(
       'subIssues',
       `UNWIND $ids AS id
        MATCH (t:Issue)-[:SUB_ISSUE_OF]->(:Issue {id: id})
-       RETURN id AS key, ${issueProjection} AS issue ORDER BY t.name`,
+       RETURN id AS key, ${issueProjection('t')} AS value ORDER BY t.name`,
       { ids },
+      keyed(issueRecord),
     );
-    return rows.map((row) => ({ key: str(row.key), value: toIssue(row.issue) }));
   }
 
   /** Proposals addressing the issues. */
-  async proposalsAddressing(ids: readonly string[]): Promise<Array<{ key: string; value: ProposalRecord }>> {
-    const rows = await this.db.read(
+  async proposalsAddressing(ids: readonly string[]): Promise<Array<Keyed<ProposalRecord>>> {
+    return this.db.read(
       'proposalsAddressing',
       `UNWIND $ids AS id
        MATCH (t:Proposal)-[:ADDRESSES]->(:Issue {id: id})
-       RETURN id AS key, ${proposalProjection} AS proposal ORDER BY ${proposalSortDate}, t.id`,
+       RETURN id AS key, ${proposalProjection('t')} AS value ORDER BY ${proposalSortDate}, t.id`,
       { ids },
+      keyed(proposalRecord),
     );
-    return rows.map((row) => ({ key: str(row.key), value: toProposal(row.proposal) }));
   }
 
-  async authorsOf(ids: readonly string[]): Promise<Array<{ key: string; value: ActorRecord }>> {
-    const rows = await this.db.read(
-      'proposalAuthors',
+  /** Proposals each actor authored. */
+  async proposalsByAuthors(ids: readonly string[]): Promise<Array<Keyed<ProposalRecord>>> {
+    return this.db.read(
+      'actorProposals',
       `UNWIND $ids AS id
-       MATCH (:Proposal {id: id})-[:AUTHORED_BY]->(a:Actor)
-       RETURN id AS key, ${actorProjection} AS actor ORDER BY a.name`,
+       MATCH (t:Proposal)-[:AUTHORED_BY]->(:Actor {id: id})
+       RETURN id AS key, ${proposalProjection('t')} AS value
+       ORDER BY t.date, t.name`,
       { ids },
+      keyed(proposalRecord),
     );
-    return rows.map((row) => ({ key: str(row.key), value: toActor(row.actor) }));
   }
 
   /** Proposals revised by (`revises`) or revising (`revisedBy`) the given ones. */
-  async revisions(ids: readonly string[], direction: 'revises' | 'revisedBy'): Promise<Array<{ key: string; value: ProposalRecord }>> {
+  async revisions(ids: readonly string[], direction: 'revises' | 'revisedBy'): Promise<Array<Keyed<ProposalRecord>>> {
     const match = direction === 'revises' ? '(:Proposal {id: id})-[:REVISES]->(t:Proposal)' : '(t:Proposal)-[:REVISES]->(:Proposal {id: id})';
-    const rows = await this.db.read(
+    return this.db.read(
       direction === 'revises' ? 'proposalRevises' : 'proposalRevisedBy',
       `UNWIND $ids AS id MATCH ${match}
-       RETURN id AS key, ${proposalProjection} AS proposal ORDER BY ${proposalSortDate}, t.id`,
+       RETURN id AS key, ${proposalProjection('t')} AS value ORDER BY ${proposalSortDate}, t.id`,
       { ids },
+      keyed(proposalRecord),
     );
-    return rows.map((row) => ({ key: str(row.key), value: toProposal(row.proposal) }));
   }
 
-  async addressedBy(ids: readonly string[]): Promise<Array<{ key: string; value: IssueRecord }>> {
-    const rows = await this.db.read(
+  async addressedBy(ids: readonly string[]): Promise<Array<Keyed<IssueRecord>>> {
+    return this.db.read(
       'proposalAddresses',
       `UNWIND $ids AS id
        MATCH (:Proposal {id: id})-[:ADDRESSES]->(t:Issue)
-       RETURN id AS key, ${issueProjection} AS issue ORDER BY t.name`,
+       RETURN id AS key, ${issueProjection('t')} AS value ORDER BY t.name`,
       { ids },
+      keyed(issueRecord),
     );
-    return rows.map((row) => ({ key: str(row.key), value: toIssue(row.issue) }));
+  }
+
+  upsertIssue(author: Author, input: z.output<typeof upsertIssueInput>): Promise<{ issue: IssueRecord; change: ChangeRecord }> {
+    return this.db.writeTransaction('upsertIssue', async (tx) => {
+      const id = await idOrSlug(tx, 'Issue', input.id, slugify(input.name, 'issue'), 'input.name');
+      if (input.parentId) {
+        if (input.parentId === id) throw badUserInput('input.parentId', 'an issue cannot be its own parent');
+        await assertExist(tx, 'Issue', [input.parentId], 'input.parentId');
+        const cycle = await tx.run(
+          'issueCycle',
+          'MATCH (:Issue {id: $parentId})-[:SUB_ISSUE_OF*1..50]->(ancestor:Issue {id: $id}) RETURN count(*) AS count',
+          { parentId: input.parentId, id },
+          z.object({ count }),
+        );
+        if ((cycle[0]?.count ?? 0) > 0) throw badUserInput('input.parentId', `"${input.parentId}" is already under "${id}": that would make a cycle`);
+      }
+      const rows = await tx.run(
+        'upsertIssue',
+        `MERGE (n:Entity:Topic:Issue {id: $id})
+         SET n.name = $name, n.description = CASE WHEN $description IS NULL THEN n.description ELSE $description END, ${stamp}
+         WITH n
+         CALL (n) {
+           WITH n WHERE $parentId IS NOT NULL
+           OPTIONAL MATCH (n)-[old:SUB_ISSUE_OF]->()
+           DELETE old
+           WITH DISTINCT n
+           MATCH (p:Issue {id: $parentId})
+           MERGE (n)-[:SUB_ISSUE_OF]->(p)
+         }
+         RETURN ${issueProjection('n')} AS issue`,
+        { id, name: input.name, description: input.description, parentId: input.parentId, by: author.label },
+        issueRow,
+      );
+      return { issue: rows[0]!.issue, change: await audit(tx, author, 'upsertIssue', [id], input) };
+    });
   }
 }

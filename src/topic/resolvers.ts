@@ -1,8 +1,11 @@
+/** Query.issue(s) and proposal(s), the Issue and Proposal types' fields, and the issue mutation. */
+import { mutate } from '../curation/mutation.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { positionInclude } from '../position/lookahead.js';
+import { parseInput } from '../shared/input-fields.js';
 import { decodeCursor, pageSize, toConnection } from '../shared/pagination.js';
 import { searchText } from '../shared/validate.js';
-import { mustExist } from '../actor/resolvers.js';
-import { positionInclude } from '../position/include.js';
+import { upsertIssueInput } from './inputs.js';
 
 export const topicResolvers = {
   Query: {
@@ -43,9 +46,8 @@ export const topicResolvers = {
     positions: (proposal, { stance, asOf }, { loaders }, info) =>
       loaders.positionsByTopic.load({ id: proposal.id, args: { stance: stance ?? null, asOf: asOf ?? null, include: positionInclude(info) } }),
   },
-  Position: {
-    actor: async (position, _args, { loaders }) => mustExist(await loaders.actorById.load(position.actorId), position.actorId),
-    topic: async (position, _args, { loaders }) => mustExist(await loaders.topicById.load(position.topicId), position.topicId),
-    evidence: (position, _args, { loaders }) => loaders.evidenceByPosition.load(position.id),
+  Mutation: {
+    upsertIssue: (_parent, { input }, context) =>
+      mutate(context, 'editor', (author) => context.repositories.topics.upsertIssue(author, parseInput(upsertIssueInput, input))),
   },
 } satisfies Resolvers;
