@@ -27,22 +27,16 @@ export interface NodeLoaders {
 
 /** Resolves a reference through its kind's loader, so a list of mixed nodes costs one query per kind. */
 export function loadNode(loaders: NodeLoaders, ref: NodeRef): Promise<NodeRecord | null> {
-  switch (ref.kind) {
-    case 'Actor':
-      return loaders.actorById.load(ref.id);
-    case 'Issue':
-      return loaders.issueById.load(ref.id);
-    case 'Proposal':
-      return loaders.proposalById.load(ref.id);
-    case 'Position':
-      return loaders.positionById.load(ref.id);
-    case 'Statement':
-      return loaders.statementById.load(ref.id);
-    case 'Source':
-      return loaders.sourceById.load(ref.id);
-    case 'Event':
-      return loaders.eventById.load(ref.id);
-  }
+  const byKind: Record<NodeRef['kind'], DataLoader<string, NodeRecord | null>> = {
+    Actor: loaders.actorById,
+    Issue: loaders.issueById,
+    Proposal: loaders.proposalById,
+    Position: loaders.positionById,
+    Statement: loaders.statementById,
+    Source: loaders.sourceById,
+    Event: loaders.eventById,
+  };
+  return byKind[ref.kind].load(ref.id);
 }
 
 export async function loadNodeById(loaders: NodeLoaders, id: string): Promise<NodeRecord | null> {
