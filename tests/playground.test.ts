@@ -1,29 +1,22 @@
 /**
- * The playground: GraphiQL served by the service itself, run in headless Chromium with every request that leaves
- * the loopback interface refused, against the real service over the seed graph.
+ * The playground: GraphiQL served by the service itself, run in headless Chromium where every request that would
+ * leave the loopback interface fails (tests/support.ts), against the real service over the seed graph.
  *
  * PLAYGROUND_SCREENSHOT=/tmp/playground.png saves what the browser showed after running the example.
  */
 import { readdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleVariables, loadExamples, operationsDir } from '../src/playground/examples.js';
 import { playgroundCsp } from '../src/playground/page.js';
-import { startTestService, type TestService } from './support.js';
-
-const browserTimeoutMs = 20_000;
+import { browserTimeoutMs, launchChromium, recordOffLoopback, startTestService, type TestService } from './support.js';
 
 describe('the playground', () => {
   let service: TestService;
   let browser: Browser | undefined;
   beforeAll(async () => {
     service = await startTestService();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      timeout: browserTimeoutMs,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -88,15 +81,7 @@ describe('the playground', () => {
     if (!browser) throw new Error('Chromium did not start');
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     try {
-      const offLoopback: string[] = [];
-      await context.route('**/*', async (route) => {
-        const url = route.request().url();
-        if (new URL(url).hostname === '127.0.0.1') await route.continue();
-        else {
-          offLoopback.push(url);
-          await route.abort('blockedbyclient');
-        }
-      });
+      const offLoopback = recordOffLoopback(context);
       const page = await context.newPage();
       page.setDefaultTimeout(browserTimeoutMs);
       const problems: string[] = [];

@@ -1,5 +1,11 @@
-/** Test helpers: a real service on an ephemeral loopback port, over the test Neo4j, and a GraphQL client. */
+/**
+ * Test helpers: a real service on an ephemeral loopback port, over the test Neo4j, a GraphQL client, and the
+ * headless Chromium the browser tests drive.
+ */
+import { accessSync, constants, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { delimiter, join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
@@ -81,4 +87,68 @@ export async function run<TData, TVariables extends Record<string, unknown>>(
 ): Promise<GraphQLResponse<TData>> {
   const { print } = await import('graphql');
   return service.gql<TData>(print(document), variables);
+}
+
+/** Names a Chromium or Chrome goes by on PATH (Debian: chromium; Ubuntu: chromium-browser). */
+const chromiumNames = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
+
+const installChromium =
+  'install it (Debian/Ubuntu: `sudo apt-get install chromium`; Fedora: `sudo dnf install chromium`) ' +
+  'or set CHROMIUM_PATH to a Chromium or Chrome executable ' +
+  '(macOS: CHROMIUM_PATH="/Applications/Google Chrome.app/Contents/MacOS/Google Chrome")';
+
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** CHROMIUM_PATH, else the first Chromium or Chrome on PATH; a clear error naming how to get one otherwise. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.CHROMIUM_PATH) {
+    if (isExecutableFile(env.CHROMIUM_PATH)) return env.CHROMIUM_PATH;
+    throw new Error(`CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file: ${installChromium}`);
+  }
+  for (const dir of (env.PATH ?? '').split(delimiter).filter((entry) => entry.length > 0)) {
+    for (const name of chromiumNames) {
+      if (isExecutableFile(join(dir, name))) return join(dir, name);
+    }
+  }
+  throw new Error(`The browser tests need Chromium and found none on PATH (looked for ${chromiumNames.join(', ')}): ${installChromium}`);
+}
+
+export const browserTimeoutMs = 20_000;
+
+/**
+ * Where Chromium sends every request that is not for loopback: a privileged port on loopback where no proxy
+ * listens, so such requests fail (and whatever might listen there is on this machine). Not request interception
+ * (`context.route`): with it, Playwright answers CORS preflights itself, so a page would never see the service's.
+ */
+const nowhere = 'http://127.0.0.1:9';
+
+/** Headless Chromium, offline: no sandbox (containers, root), no GPU, no background requests of its own. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    timeout: browserTimeoutMs,
+    // Naming 127.0.0.1 in `bypass` keeps Playwright from sending loopback through the proxy too.
+    proxy: { server: nowhere, bypass: '127.0.0.1' },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The network requests the context's pages make for anything but 127.0.0.1 (each fails at the proxy that is not there). */
+export function recordOffLoopback(context: BrowserContext): string[] {
+  const offLoopback: string[] = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (/^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1') offLoopback.push(request.url());
+  });
+  return offLoopback;
 }
