@@ -1,6 +1,7 @@
 /** The service's configuration: read from the environment once, at start, with a clear message per bad value. */
 import { z } from 'zod';
 import { parseApiKeys, type ApiKey } from './auth/viewer.js';
+import { corsOriginsSchema, defaultCorsOrigins, type CorsOrigins } from './http/cors.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -30,11 +31,17 @@ const configSchema = z.object({
   STANCEGRAPH_API_KEYS: z.string().optional(),
   /** Introspection is on in development and test, off in production unless this says otherwise. */
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+  /**
+   * Browser origins allowed to call the API: comma-separated `scheme://host[:port]` (`:*` for any port), `*` for
+   * any, `none` for none. Unset: http://localhost:* and http://127.0.0.1:* in development and test, none in production.
+   */
+  CORS_ORIGINS: corsOriginsSchema.optional(),
 });
 
-export type Config = Omit<z.infer<typeof configSchema>, 'GRAPHQL_INTROSPECTION' | 'STANCEGRAPH_API_KEYS'> & {
+export type Config = Omit<z.infer<typeof configSchema>, 'GRAPHQL_INTROSPECTION' | 'STANCEGRAPH_API_KEYS' | 'CORS_ORIGINS'> & {
   GRAPHQL_INTROSPECTION: boolean;
   apiKeys: ApiKey[];
+  corsOrigins: CorsOrigins;
 };
 
 export class ConfigError extends Error {
@@ -50,12 +57,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
   }
-  const { STANCEGRAPH_API_KEYS, ...config } = parsed.data;
+  const { STANCEGRAPH_API_KEYS, CORS_ORIGINS, ...config } = parsed.data;
   let apiKeys: ApiKey[];
   try {
     apiKeys = parseApiKeys(STANCEGRAPH_API_KEYS);
   } catch (error) {
     throw new ConfigError(`invalid configuration:\n  STANCEGRAPH_API_KEYS: ${(error as Error).message}`);
   }
-  return { ...config, apiKeys, GRAPHQL_INTROSPECTION: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production' };
+  return {
+    ...config,
+    apiKeys,
+    corsOrigins: CORS_ORIGINS ?? defaultCorsOrigins(config.NODE_ENV),
+    GRAPHQL_INTROSPECTION: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
+  };
 }

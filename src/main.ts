@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { ErrorCode } from './errors.js';
+import { describeCorsOrigins } from './http/cors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createDriver, Database } from './neo4j/database.js';
 import { applyMigrations } from './neo4j/migrations.js';
@@ -88,7 +89,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
   const port = (server.httpServer.address() as AddressInfo).port;
   const host = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' || config.HOST === '::' ? 'localhost' : config.HOST;
   const url = `http://${host}:${port}/graphql`;
-  logger.info({ url }, 'stancegraph is serving');
+  logger.info({ url, corsOrigins: describeCorsOrigins(config.corsOrigins) }, 'stancegraph is serving');
 
   return {
     url,

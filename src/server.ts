@@ -18,6 +18,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { clientFacingCodes, ErrorCode } from './errors.js';
+import { crossOrigin } from './http/cors.js';
 import { HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, queryLimits, REQUEST_TIMEOUT_MS } from './limits.js';
 import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
@@ -25,7 +26,7 @@ import { createPlaygroundRouter } from './playground/router.js';
 import { loadTypeDefs, resolvers } from './schema.js';
 
 export interface ServerDeps {
-  config: Pick<Config, 'GRAPHQL_INTROSPECTION' | 'NODE_ENV' | 'apiKeys'>;
+  config: Pick<Config, 'GRAPHQL_INTROSPECTION' | 'NODE_ENV' | 'apiKeys' | 'corsOrigins'>;
   db: Database;
   logger: Logger;
   /** Whether the database is prepared (migrations applied); /ready also asks Neo4j itself. */
@@ -89,9 +90,12 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
     }
   });
 
+  // The playground's page comes first: it is same-origin and gets no CORS headers; every other /graphql request
+  // (OPTIONS included) goes on to CORS, then Apollo.
   app.use(createPlaygroundRouter({ logger }));
   app.use(
     '/graphql',
+    crossOrigin(deps.config.corsOrigins),
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

@@ -61,7 +61,13 @@ export function createPlaygroundRouter({ logger }: { logger: Logger }): Router {
 
   const router = express.Router();
   router.get(playgroundPath, (_req, res) => sendPage(res));
-  router.get(endpoint, (req, res, next) => {
+  // `use` with a method check, not `get`: a GET route would make this router answer OPTIONS /graphql itself
+  // (Express's automatic `Allow: GET, HEAD`), and browsers' CORS preflights must reach the API's CORS handler.
+  router.use(endpoint, (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path !== '/') {
+      next();
+      return;
+    }
     // The same URL answers JSON to clients and the page to browsers, so caches must key on Accept.
     res.vary('Accept');
     if (prefersHtml(req)) sendPage(res);
