@@ -105,6 +105,7 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
       },
     }),
   );
+  app.use(notFound);
   app.use(bodyParserErrors(logger));
 
   return {
@@ -132,6 +133,14 @@ function maskError(formatted: GraphQLFormattedError, error: unknown, logger: Log
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }
+
+/** Any path no route answers: a JSON GraphQL error, never Express's HTML "Cannot GET". */
+const notFound: express.RequestHandler = (req, res) => {
+  const path = req.path.length > 100 ? `${req.path.slice(0, 100)}…` : req.path;
+  res.status(404).json({
+    errors: [{ message: `Nothing at ${req.method} ${path}: the API answers at /graphql.`, extensions: { code: ErrorCode.NOT_FOUND } }],
+  });
+};
 
 /**
  * Errors raised outside Apollo (express.json: body too large, not JSON, bad charset; anything a route throws)

@@ -32,8 +32,8 @@ interface RawResponse {
   body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | undefined;
 }
 
-async function send(init: RequestInit & { search?: string }, base: TestService = service): Promise<RawResponse> {
-  const response = await fetch(`${base.url}/graphql${init.search ?? ''}`, init);
+async function send(init: RequestInit & { search?: string; path?: string }, base: TestService = service): Promise<RawResponse> {
+  const response = await fetch(`${base.url}${init.path ?? '/graphql'}${init.search ?? ''}`, init);
   const text = await response.text();
   let body: RawResponse['body'];
   try {
@@ -243,6 +243,46 @@ describe('the HTTP edge', () => {
     expectRefused(response, 'OPERATION_RESOLUTION_FAILURE', /operation name/);
     const named = await send({ method: 'POST', headers: json, body: JSON.stringify({ query: document, operationName: 'B' }) });
     expect(named.body).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it("a path nothing answers gets a JSON 404, never Express's HTML page", async () => {
+    const unknown: Array<[method: string, path: string]> = [
+      ['GET', '/export'],
+      ['GET', '/nope'],
+      ['POST', '/graphqlx'],
+      ['OPTIONS', '/nope'],
+      ['GET', '/playground/assets/package.json'],
+      ['GET', '/'],
+    ];
+    for (const [method, path] of unknown) {
+      const body = method === 'POST' ? JSON.stringify({ query: '{ version }' }) : undefined;
+      const response = await send({ method, path, headers: { accept: 'application/json', ...(body ? json : {}) }, body });
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expectRefused(response, 'NOT_FOUND', new RegExp(`^Nothing at ${method} ${path.replace(/[.]/g, '\\.')}: the API answers at /graphql\\.$`));
+    }
+  });
+
+  it('the pages, the probes and the API keep answering beside it', async () => {
+    const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    const root = await fetch(`${service.url}/`, { headers: html, redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/playground');
+    for (const path of ['/playground', '/graphql']) {
+      const page = await fetch(`${service.url}${path}`, { headers: html });
+      expect(page.status, path).toBe(200);
+      expect(page.headers.get('content-type'), path).toMatch(/^text\/html/);
+      await page.arrayBuffer();
+    }
+    const asset = await fetch(`${service.url}/playground/assets/playground.js`);
+    expect(asset.status).toBe(200);
+    await asset.arrayBuffer();
+    for (const path of ['/health', '/ready']) {
+      const probe = await fetch(`${service.url}${path}`);
+      expect(probe.status, path).toBe(200);
+      expect(probe.headers.get('content-type'), path).toMatch(/^application\/json/);
+      await probe.arrayBuffer();
+    }
+    expect((await post('{ __typename }')).body).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('gives clients a bounded time to send a request', () => {

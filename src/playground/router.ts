@@ -2,6 +2,7 @@
  * The GraphQL playground, served whole by the service so it works offline: GraphiQL and React from node_modules,
  * the boot script and styles from public/playground/, the example tabs from operations/.
  *
+ *   GET /                                          a redirect to the page, for browsers (API clients get a JSON 404)
  *   GET /playground                                the page
  *   GET /graphql with Accept preferring text/html  the page (any other /graphql request goes on to Apollo)
  *   GET /playground/assets/<file>                  the scripts and stylesheets the page names
@@ -60,6 +61,11 @@ export function createPlaygroundRouter({ logger }: { logger: Logger }): Router {
   };
 
   const router = express.Router();
+  router.get('/', (req, res, next) => {
+    res.vary('Accept');
+    if (prefersHtml(req)) res.redirect(302, playgroundPath);
+    else next();
+  });
   router.get(playgroundPath, (_req, res) => sendPage(res));
   // `use` with a method check, not `get`: a GET route would make this router answer OPTIONS /graphql itself
   // (Express's automatic `Allow: GET, HEAD`), and browsers' CORS preflights must reach the API's CORS handler.
