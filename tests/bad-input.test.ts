@@ -38,7 +38,7 @@ import { cypher, cypherSnapshot, ownedData, type Variables } from './support.js'
 const owned = ownedData('bad-input');
 const { id, prefix } = owned;
 const { editor, admin } = owned.tokens;
-const { ok } = owned;
+const { ok, read } = owned;
 /** A word no other file (or run) uses, for searches that must find this file's actors only. */
 const tag = `tag${randomUUID().slice(0, 8)}`;
 
@@ -294,7 +294,7 @@ const idFieldsOfMutations: Array<[MutationName, string]> = [
 
 const nfdName = `Zoe\u0308 U\u0308nal ${tag}`; // "Zoë Ünal" decomposed
 const nfcName = `\u00C5sa \u010Capek ${tag}`; // "Åsa Čapek" composed
-const searchActors = (search: string) => ok(ActorsMatchingDocument, { search, first: 100 }, null);
+const searchActors = (search: string) => read(ActorsMatchingDocument, { search, first: 100 });
 const idsOf = (data: ActorsMatchingQuery): string[] => data.actors.edges.map((edge) => edge.node.id);
 
 const cases: Case[] = [
@@ -338,7 +338,7 @@ const cases: Case[] = [
   {
     name: 'cursor: a valid cursor of another list',
     send: async () => {
-      const issues = await ok(FirstIssueCursorDocument, {}, null);
+      const issues = await read(FirstIssueCursorDocument, {});
       return gql('query($after: String) { actors(after: $after) { totalCount } }', { after: issues.issues.pageInfo.endCursor });
     },
     expect: refused('BAD_USER_INPUT', 'after'),
@@ -626,7 +626,7 @@ const cases: Case[] = [
       async (data) => {
         const expected = { id: id('cypher-actor'), name: cypherQuote, kind: 'GROUP', aliases: [cypherBrace, `${cypherQuote} (alias)`], description: `${cypherBrace}\n${cypherQuote}` };
         expect(data.upsertActor.actor).toEqual(expected);
-        expect((await ok(ActorStoredDocument, { id: id('cypher-actor') }, null)).actor).toEqual(expected);
+        expect((await read(ActorStoredDocument, { id: id('cypher-actor') })).actor).toEqual(expected);
       },
     ),
   },
@@ -635,7 +635,7 @@ const cases: Case[] = [
     ...accepted(UpsertIssueDocument, { input: { id: id('cypher-issue'), name: cypherBrace, description: cypherQuote, parentId: id('parent') } }, [id('cypher-issue')], async (data) => {
       const expected = { id: id('cypher-issue'), name: cypherBrace, description: cypherQuote, parent: { id: id('parent') } };
       expect(data.upsertIssue.issue).toEqual(expected);
-      expect((await ok(IssueStoredDocument, { id: id('cypher-issue') }, null)).issue).toEqual(expected);
+      expect((await read(IssueStoredDocument, { id: id('cypher-issue') })).issue).toEqual(expected);
     }),
   },
   {
@@ -669,8 +669,8 @@ const cases: Case[] = [
           text,
         };
         expect(data.addSource.source).toEqual(expected);
-        const read = await ok(SourceStoredDocument, { id: id('cypher-source') }, null);
-        expect(read.source).toEqual(expected);
+        const stored = await read(SourceStoredDocument, { id: id('cypher-source') });
+        expect(stored.source).toEqual(expected);
       },
     ),
   },
@@ -685,8 +685,8 @@ const cases: Case[] = [
         expect(statement).toMatchObject({ id: id('cypher-quote'), text: cypherBrace, kind: 'QUOTE', speakerNote: cypherQuote, speaker: { id: id('alpha') } });
         const start = fixtureSourceText.indexOf(cypherBrace);
         expect(statement.citations).toEqual([{ start, end: start + cypherBrace.length, excerpt: cypherBrace, source: { id: id('source') } }]);
-        const read = await ok(StatementStoredDocument, { id: id('cypher-quote') }, null);
-        expect(read.node).toEqual({ text: cypherBrace, speakerNote: cypherQuote });
+        const stored = await read(StatementStoredDocument, { id: id('cypher-quote') });
+        expect(stored.node).toEqual({ text: cypherBrace, speakerNote: cypherQuote });
       },
     ),
   },
@@ -711,8 +711,8 @@ const cases: Case[] = [
       async (data) => {
         const expected = { id: id(`alpha-${id('child')}`), stance: 'CONDITIONAL', summary: cypherQuote, condition: cypherBrace, evidence: [{ id: id('said') }] };
         expect(data.setPosition.position).toEqual(expected);
-        const read = await ok(PositionStoredDocument, { id: expected.id }, null);
-        expect(read.node).toEqual(expected);
+        const stored = await read(PositionStoredDocument, { id: expected.id });
+        expect(stored.node).toEqual(expected);
       },
     ),
   },
@@ -745,8 +745,8 @@ const cases: Case[] = [
           evidence: [{ id: id('said') }],
         };
         expect(data.recordEvent.event).toEqual(expected);
-        const read = await ok(EventStoredDocument, { id: id('cypher-event') }, null);
-        expect(read.event).toEqual(expected);
+        const stored = await read(EventStoredDocument, { id: id('cypher-event') });
+        expect(stored.event).toEqual(expected);
       },
     ),
   },

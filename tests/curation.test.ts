@@ -29,7 +29,7 @@ import { bearer, cypher, ownedData, run, type GraphQLResponse } from './support.
 const owned = ownedData('cur');
 const { id, prefix } = owned;
 const { editor, admin } = owned.tokens;
-const { ok, run: mutate } = owned;
+const { ok, read, run: mutate } = owned;
 
 beforeAll(async () => {
   await owned.start();
@@ -58,9 +58,9 @@ describe('writes', () => {
     expect(created.upsertActor.change).toMatchObject({ by: expect.stringMatching(/^editor#[0-9a-f]{8}$/), mutation: 'upsertActor', targetIds: [id('alpha')] });
     const updated = await ok(UpsertActorDocument, { input: { id: id('alpha'), name: 'Minister Alpha', kind: 'PERSON', description: 'A minister.' } });
     expect(updated.upsertActor.actor).toMatchObject({ aliases: ['Alpha'], description: 'A minister.' });
-    const found = await ok(ActorsMatchingDocument, { search: 'alpha' }, null);
+    const found = await read(ActorsMatchingDocument, { search: 'alpha' });
     expect(found.actors.edges.map((edge) => edge.node.id)).toContain(id('alpha'));
-    const audit = await ok(ChangesDocument, { targetId: id('alpha') }, null);
+    const audit = await read(ChangesDocument, { targetId: id('alpha') });
     expect(audit.changes.edges.map((edge) => edge.node.mutation)).toEqual(['upsertActor', 'upsertActor']);
     expect(JSON.parse(audit.changes.edges[1]!.node.input)).toMatchObject({ name: 'Minister Alpha' });
   });
@@ -96,7 +96,7 @@ describe('writes', () => {
       input: { id: id('unquoted'), text: 'said the plan was', kind: 'QUOTE', sourceIds: [id('source')] },
     });
     expect(unquoted.errors?.[0]?.message).toMatch(/QUOTE must be words inside quotation marks/);
-    const exists = await ok(NodePairDocument, { a: id('invented'), b: id('unquoted') }, null);
+    const exists = await read(NodePairDocument, { a: id('invented'), b: id('unquoted') });
     expect(exists).toEqual({ a: null, b: null });
   });
 
@@ -116,7 +116,7 @@ describe('writes', () => {
     });
     expect(changed.setPosition.superseded).toEqual([{ id: position.id, validTo: '2025-12-06' }]);
     expect(changed.setPosition.position).toMatchObject({ stance: 'CONDITIONAL', validFrom: '2025-12-06', validTo: null });
-    const history = (await ok(PositionHistoryDocument, { id: id('alpha') }, null)).actor!;
+    const history = (await read(PositionHistoryDocument, { id: id('alpha') })).actor!;
     expect(history.all).toHaveLength(2);
     expect(history.now).toEqual([{ stance: 'CONDITIONAL' }]);
     expect(history.then).toEqual([{ stance: 'OPPOSES' }]);
@@ -146,7 +146,7 @@ describe('writes', () => {
       input: { id: id('briefing'), name: 'Briefing', kind: 'MEETING', date: '2025-12-05', participants: [{ actorId: id('alpha'), role: 'speaker' }], evidence: [id('doa')] },
     });
     expect(event.recordEvent.event).toEqual({ id: id('briefing'), date: '2025-12-05', participants: [{ actor: { id: id('alpha') }, role: 'speaker' }], evidence: [{ id: id('doa') }] });
-    const alpha = (await ok(ActorRelationsAndEventsDocument, { id: id('alpha') }, null)).actor!;
+    const alpha = (await read(ActorRelationsAndEventsDocument, { id: id('alpha') })).actor!;
     expect(alpha.relations).toContainEqual({ type: 'MEMBER_OF', direction: 'OUTGOING', actor: { id: id('gamma') } });
     expect(alpha.events).toEqual([{ id: id('briefing') }]);
   });
@@ -158,7 +158,7 @@ describe('writes', () => {
       input: { id: id('dup-said'), text: 'Later Alpha said', kind: 'REPORTED', speakerId: id('alpha-dup'), sourceIds: [id('source')] },
     });
     await ok(SetPositionSupersedingDocument, { input: { actorId: id('alpha-dup'), topicId: 'sanctions-on-russia', stance: 'SUPPORTS', summary: 'x', evidence: [statement.recordStatement.statement.id] } });
-    const before = await ok(PositionIdsOfTwoDocument, { a: id('alpha'), b: id('alpha-dup') }, null);
+    const before = await read(PositionIdsOfTwoDocument, { a: id('alpha'), b: id('alpha-dup') });
 
     const forbidden = await mutate(MergeActorsDocument, { input: { keepId: id('alpha'), mergeIds: [id('alpha-dup')] } });
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -169,7 +169,7 @@ describe('writes', () => {
     expect(actor.relations).toContainEqual({ type: 'ADVISES', actor: { id: 'vladimir-putin' } });
     expect(actor.statements.edges.map((edge) => edge.node.id)).toContain(id('dup-said'));
     expect(merged.mergeActors.change.by).toMatch(/^admin#/);
-    expect((await ok(ActorIdDocument, { id: id('alpha-dup') }, null)).actor).toBeNull();
+    expect((await read(ActorIdDocument, { id: id('alpha-dup') })).actor).toBeNull();
     const dangling = await cypher(owned.service.db, 'dangling', 'MATCH (p:Position) WHERE p.id STARTS WITH $prefix AND NOT EXISTS { (:Actor)-[:HOLDS]->(p) } RETURN count(p) AS count', { prefix });
     expect(dangling[0]!.count).toBe(0);
   });
@@ -194,7 +194,7 @@ describe('auth', () => {
   ];
 
   it.each(mutations)('%s: no token and a wrong token are UNAUTHENTICATED, too small a role FORBIDDEN; nothing written', async (name, send, role) => {
-    const before = await ok(ChangesDocument, { first: 1 }, null);
+    const before = await read(ChangesDocument, { first: 1 });
     const none = await send(bearer(null));
     expect(none.status).toBe(401);
     expect(none.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -208,9 +208,9 @@ describe('auth', () => {
       expect(small.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     expect(JSON.stringify([none, wrong, malformed])).not.toContain(editor);
-    const after = await ok(ChangesDocument, { first: 1 }, null);
+    const after = await read(ChangesDocument, { first: 1 });
     expect(after.changes.totalCount - before.changes.totalCount, name).toBeGreaterThanOrEqual(0);
-    const created = await ok(NodeIdsDocument, { ids: [id('auth'), id('auth-issue'), id('auth-source'), id('auth-s'), id('auth-event')] }, null);
+    const created = await read(NodeIdsDocument, { ids: [id('auth'), id('auth-issue'), id('auth-source'), id('auth-s'), id('auth-event')] });
     expect(created.nodes).toEqual([null, null, null, null, null]);
   });
 

@@ -138,6 +138,8 @@ export interface OwnedData {
   readonly run: <TData, TVariables extends Variables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, token?: string | null) => Promise<GraphQLResponse<TData>>;
   /** As `run`, for an operation that must succeed: its data. */
   readonly ok: <TData, TVariables extends Variables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, token?: string | null) => Promise<TData>;
+  /** An anonymous client's read that must succeed: its data. */
+  readonly read: <TData, TVariables extends Variables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables) => Promise<TData>;
   /** Deletes what the file wrote (its nodes and their audit records) and closes the service (in afterAll). */
   cleanup(): Promise<void>;
 }
@@ -160,6 +162,7 @@ export function ownedData(label: string): OwnedData {
     start: async () => (started = await startTestService(testConfig({ STANCEGRAPH_API_KEYS: `editor:${tokens.editor},admin:${tokens.admin}` }))),
     run: (document, variables, token = tokens.editor) => run(service(), document, variables, bearer(token)),
     ok: async (document, variables, token = tokens.editor) => dataOf(await run(service(), document, variables, bearer(token))),
+    read: async (document, variables) => dataOf(await run(service(), document, variables)),
     cleanup: async () => {
       if (!started) return;
       await cypherWrite(
