@@ -3,36 +3,47 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActorsPageDocument } from '../src/generated/operations.js';
 import { defaultSeedDir } from '../src/seed/loader.js';
 import { readSeed } from '../src/seed/validate.js';
-import { run, startTestService, type GraphQLResponse, type TestService } from './support.js';
+import {
+  ActorIdsPageDocument,
+  EventIdsPageDocument,
+  FirstIssueCursorDocument,
+  IssueIdsPageDocument,
+  ProposalIdsPageDocument,
+  SourceIdsPageDocument,
+  SourceStatementsPageDocument,
+  StatementIdsPageDocument,
+  type SourceStatementsPageQuery,
+} from './generated/operations.js';
+import { ownedData, run, type GraphQLResponse } from './support.js';
 
 const seed = readSeed(defaultSeedDir);
 const seedIds = new Set(
   [...seed.actors, ...seed.issues, ...seed.proposals, ...seed.events, ...seed.sources, ...seed.statements].map((item) => item.id),
 );
-let service: TestService;
-beforeAll(async () => {
-  service = await startTestService();
-});
-afterAll(async () => {
-  await service.close();
-});
+// This file writes nothing: it pages through the seed with a service of its own.
+const owned = ownedData('api-lists');
+beforeAll(() => owned.start());
+afterAll(() => owned.cleanup());
+
+/** A page of a list's ids (the documents in tests/operations/pagination.graphql all answer this shape). */
+interface IdPage {
+  list: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ cursor: string; node: { id: string } }> };
+}
+type PageOf = (first: number, after: string | null) => Promise<GraphQLResponse<IdPage>>;
 
 /** Walks a connection page by page (bounded), returning every id in order. */
-async function walk(field: string, args: string, pageSize: number): Promise<{ ids: string[]; totalCount: number; pages: number }> {
+async function walk(field: string, page: PageOf, pageSize: number): Promise<{ ids: string[]; totalCount: number; pages: number }> {
   const ids: string[] = [];
   let after: string | null = null;
   let totalCount = 0;
   let pages = 0;
   for (; pages < 100; pages++) {
-    const response: GraphQLResponse<any> = await service.gql<any>(
-      `query($first: Int, $after: String) { list: ${field}(${args}first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`,
-      { first: pageSize, after },
-    );
+    const response = await page(pageSize, after);
     expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-    const list: any = response.data.list;
+    const list = response.data!.list;
     totalCount = list.totalCount;
-    ids.push(...list.edges.map((edge: any) => edge.node.id));
-    if (list.edges.length > 0) expect(list.pageInfo.endCursor).toBe(list.edges.at(-1).cursor);
+    ids.push(...list.edges.map((edge) => edge.node.id));
+    if (list.edges.length > 0) expect(list.pageInfo.endCursor).toBe(list.edges.at(-1)!.cursor);
     if (!list.pageInfo.hasNextPage) return { ids, totalCount, pages: pages + 1 };
     after = list.pageInfo.endCursor;
   }
@@ -40,18 +51,21 @@ async function walk(field: string, args: string, pageSize: number): Promise<{ id
 }
 
 describe('pagination', () => {
-  it.each([
-    ['actors', ''],
-    ['actors', 'filter: { kinds: [PERSON] }, '],
-    ['issues', ''],
-    ['proposals', ''],
-    ['events', ''],
-    ['sources', ''],
-    ['statements', ''],
-    ['statements', 'filter: { kinds: [QUOTE, PARAPHRASE] }, '],
-  ])('%s(%s) pages of 7 hold every item once, as one big page does', async (field, args) => {
-    const paged = await walk(field, args, 7);
-    const whole = await walk(field, args, 100);
+  // The list, its arguments as the test's name shows them, and the typed document that asks for its pages.
+  const lists: Array<[string, string, PageOf]> = [
+    ['actors', '', (first, after) => run(owned.service, ActorIdsPageDocument, { first, after })],
+    ['actors', 'filter: { kinds: [PERSON] }, ', (first, after) => run(owned.service, ActorIdsPageDocument, { filter: { kinds: ['PERSON'] }, first, after })],
+    ['issues', '', (first, after) => run(owned.service, IssueIdsPageDocument, { first, after })],
+    ['proposals', '', (first, after) => run(owned.service, ProposalIdsPageDocument, { first, after })],
+    ['events', '', (first, after) => run(owned.service, EventIdsPageDocument, { first, after })],
+    ['sources', '', (first, after) => run(owned.service, SourceIdsPageDocument, { first, after })],
+    ['statements', '', (first, after) => run(owned.service, StatementIdsPageDocument, { first, after })],
+    ['statements', 'filter: { kinds: [QUOTE, PARAPHRASE] }, ', (first, after) => run(owned.service, StatementIdsPageDocument, { filter: { kinds: ['QUOTE', 'PARAPHRASE'] }, first, after })],
+  ];
+
+  it.each(lists)('%s(%s) pages of 7 hold every item once, as one big page does', async (field, _args, page) => {
+    const paged = await walk(field, page, 7);
+    const whole = await walk(field, page, 100);
     // Other test files insert and rename their own nodes meanwhile (a node renamed between two pages may rightly show
     // up on both), so the checks hold for the seed's nodes: each once, in the same order either way.
     const ofSeed = (ids: string[]) => ids.filter((id) => seedIds.has(id));
@@ -65,12 +79,9 @@ describe('pagination', () => {
     const ids: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 50; page++) {
-      const response: any = await service.gql(
-        `query($after: String) { source(id: "washington-post-2025-12-03") { statements(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }`,
-        { after },
-      );
-      const statements = response.data.source.statements;
-      ids.push(...statements.edges.map((edge: any) => edge.node.id));
+      const response: GraphQLResponse<SourceStatementsPageQuery> = await run(owned.service, SourceStatementsPageDocument, { after });
+      const statements = response.data!.source!.statements;
+      ids.push(...statements.edges.map((edge) => edge.node.id));
       if (!statements.pageInfo.hasNextPage) {
         expect(ids.length).toBe(statements.totalCount);
         break;
@@ -82,9 +93,9 @@ describe('pagination', () => {
   });
 
   it('ActorsPage: cursors are opaque and a page starts right after its cursor', async () => {
-    const first = await run(service, ActorsPageDocument, { first: 3 });
-    const second = await run(service, ActorsPageDocument, { first: 3, after: first.data!.actors.pageInfo.endCursor });
-    const both = await run(service, ActorsPageDocument, { first: 6 });
+    const first = await run(owned.service, ActorsPageDocument, { first: 3 });
+    const second = await run(owned.service, ActorsPageDocument, { first: 3, after: first.data!.actors.pageInfo.endCursor });
+    const both = await run(owned.service, ActorsPageDocument, { first: 6 });
     expect([...first.data!.actors.edges, ...second.data!.actors.edges].map((edge) => edge.node.id)).toEqual(
       both.data!.actors.edges.map((edge) => edge.node.id),
     );
@@ -114,7 +125,7 @@ describe('argument errors are BAD_USER_INPUT naming the argument', () => {
     ['statements(filter: { search: "!!!" }) { totalCount }', 'filter.search'],
     ['actors(filter: { search: "%s" }) { totalCount }'.replace('%s', 'x'.repeat(501)), 'filter.search'],
   ])('%s', async (selection, argument) => {
-    const response = await service.gql(`{ ${selection} }`);
+    const response = await owned.service.gql(`{ ${selection} }`);
     expect(response.status).toBeLessThan(500);
     expect(response.errors?.[0]?.extensions?.code, JSON.stringify(response.errors)).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.extensions?.argument).toBe(argument);
@@ -122,24 +133,24 @@ describe('argument errors are BAD_USER_INPUT naming the argument', () => {
   });
 
   it('a cursor from another list is refused', async () => {
-    const issues: any = await service.gql('{ issues(first: 1) { pageInfo { endCursor } } }');
-    const response = await service.gql('query($after: String) { actors(after: $after) { totalCount } }', { after: issues.data.issues.pageInfo.endCursor });
+    const issues = await run(owned.service, FirstIssueCursorDocument, {});
+    const response = await run(owned.service, ActorIdsPageDocument, { after: issues.data!.issues.pageInfo.endCursor });
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('type errors (first: 10.5, a bad Date, a bad enum) are refused before any resolver runs', async () => {
     for (const query of ['{ actors(first: 10.5) { totalCount } }', '{ statements(filter: { from: "2025-13-01" }) { totalCount } }', '{ actors(filter: { kinds: [PLANET] }) { totalCount } }']) {
-      const response = await service.gql(query);
+      const response = await owned.service.gql(query);
       expect(response.status, query).toBe(400);
       expect(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(response.errors?.[0]?.extensions?.code);
     }
-    const variables = await service.gql('query($d: Date) { statements(filter: { from: $d }) { totalCount } }', { d: '2025-02-30' });
+    const variables = await owned.service.gql('query($d: Date) { statements(filter: { from: $d }) { totalCount } }', { d: '2025-02-30' });
     expect(variables.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(variables.errors?.[0]?.message).toMatch(/2025-02-30/);
   });
 
   it('no error carries a stack trace', async () => {
-    const response = await service.gql('{ actors(first: 0) { totalCount } }');
+    const response = await owned.service.gql('{ actors(first: 0) { totalCount } }');
     expect(JSON.stringify(response)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
   });
 });

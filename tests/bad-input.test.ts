@@ -7,23 +7,44 @@
  * Other files write their own data meanwhile, so "unchanged" is measured on what only this file and the seed own.
  */
 import { randomUUID } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFacingCodes } from '../src/errors.js';
 import { defaultSeedDir } from '../src/seed/loader.js';
 import { readSeed } from '../src/seed/validate.js';
-import { startTestService, testConfig, type TestService } from './support.js';
+import {
+  ActorStoredDocument,
+  ActorsMatchingDocument,
+  AddSourceDocument,
+  EventStoredDocument,
+  FirstIssueCursorDocument,
+  IssueStoredDocument,
+  MergeActorsDocument,
+  PositionStoredDocument,
+  RecordEventDocument,
+  RecordStatementDocument,
+  RelateActorsDocument,
+  RetractPositionDocument,
+  SetPositionDocument,
+  SourceStoredDocument,
+  StatementStoredDocument,
+  UpsertActorDocument,
+  UpsertIssueDocument,
+  type ActorsMatchingQuery,
+} from './generated/operations.js';
+import { cypher, cypherSnapshot, ownedData, type Variables } from './support.js';
 
-const editor = `editor-${randomUUID()}`;
-const admin = `admin-${randomUUID()}`;
-const prefix = `bad-input-${randomUUID().slice(0, 8)}`;
-const id = (name: string) => `${prefix}-${name}`;
+const owned = ownedData('bad-input');
+const { id, prefix } = owned;
+const { editor, admin } = owned.tokens;
+const { ok, read } = owned;
 /** A word no other file (or run) uses, for searches that must find this file's actors only. */
 const tag = `tag${randomUUID().slice(0, 8)}`;
 
 const cypherQuote = `') DETACH DELETE n //`;
 const cypherBrace = `"}) MATCH (n) DETACH DELETE n //`;
 
-let service: TestService;
 let seedIds: string[];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -38,11 +59,12 @@ interface Answer {
   status: number;
   contentType: string;
   text: string;
-  body: { data?: any; errors?: GraphQLError[] } | null;
+  /** The answers to made-up documents have no type to trust: checks read them through `at`. */
+  body: { data?: unknown; errors?: GraphQLError[] } | null;
 }
 
 async function http(method: string, options: { path?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
-  const response = await fetch(`${service.url}${options.path ?? '/graphql'}`, { method, headers: options.headers ?? {}, body: options.body });
+  const response = await fetch(`${owned.service.url}${options.path ?? '/graphql'}`, { method, headers: options.headers ?? {}, body: options.body });
   const text = await response.text();
   let body: Answer['body'] = null;
   try {
@@ -56,7 +78,8 @@ async function http(method: string, options: { path?: string; headers?: Record<s
 const bearer = (token: string | null): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
 const post = (payload: unknown, headers: Record<string, string> = {}) =>
   http('POST', { headers: { 'content-type': 'application/json', ...headers }, body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
-const gql = (query: string, variables?: Record<string, unknown>, token: string | null = null) => post({ query, variables }, bearer(token));
+const gql = (query: string | DocumentNode, variables?: Variables, token: string | null = null) =>
+  post({ query: typeof query === 'string' ? query : print(query), variables }, bearer(token));
 const get = (query: string, headers: Record<string, string> = {}) =>
   http('GET', { path: `/graphql?query=${encodeURIComponent(query)}`, headers: { 'apollo-require-preflight': 'true', ...headers } });
 
@@ -67,24 +90,34 @@ const many = <T>(count: number, item: (index: number) => T): T[] => Array.from({
 function withField(input: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
   const copy = structuredClone(input);
   const keys = path.split(/\.|\[(\d+)\]/).filter((key) => key !== undefined && key !== '');
-  let target: any = copy;
-  for (const key of keys.slice(0, -1)) target = target[key];
+  let target = copy;
+  for (const key of keys.slice(0, -1)) target = asObject(target[key], path);
   target[keys.at(-1)!] = value;
   return copy;
 }
+function asObject(value: unknown, path: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object') throw new Error(`${path}: not a field of the input`);
+  return value as Record<string, unknown>;
+}
 
+/** What lies at `path` in an answer of unknown shape, undefined where the path leads nowhere. */
+function at(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
+  return current;
+}
+
+/** Each mutation, echoing what it stored (tests/operations/curation.graphql). */
 const mutations = {
-  upsertActor: 'mutation($input: UpsertActorInput!) { upsertActor(input: $input) { actor { id name kind aliases description } change { targetIds } } }',
-  mergeActors: 'mutation($input: MergeActorsInput!) { mergeActors(input: $input) { actor { id aliases } } }',
-  upsertIssue: 'mutation($input: UpsertIssueInput!) { upsertIssue(input: $input) { issue { id name description parent { id } } } }',
-  addSource: 'mutation($input: AddSourceInput!) { addSource(input: $input) { source { id title outlet url publishedOn reliability reliabilityNote text } } }',
-  recordStatement:
-    'mutation($input: RecordStatementInput!) { recordStatement(input: $input) { statement { id text kind speakerNote saidOn speaker { id } citations { start end excerpt source { id } } } } }',
-  setPosition: 'mutation($input: SetPositionInput!) { setPosition(input: $input) { position { id stance summary condition evidence { id } } } }',
-  retractPosition: 'mutation($input: RetractPositionInput!) { retractPosition(input: $input) { position { id validTo } } }',
-  relateActors: 'mutation($input: RelateActorsInput!) { relateActors(input: $input) { from { id } relation { type actor { id } } } }',
-  recordEvent:
-    'mutation($input: RecordEventInput!) { recordEvent(input: $input) { event { id name kind date place description participants { actor { id } role } evidence { id } } } }',
+  upsertActor: UpsertActorDocument,
+  mergeActors: MergeActorsDocument,
+  upsertIssue: UpsertIssueDocument,
+  addSource: AddSourceDocument,
+  recordStatement: RecordStatementDocument,
+  setPosition: SetPositionDocument,
+  retractPosition: RetractPositionDocument,
+  relateActors: RelateActorsDocument,
+  recordEvent: RecordEventDocument,
 } as const;
 type MutationName = keyof typeof mutations;
 
@@ -143,20 +176,20 @@ interface Fingerprint {
 }
 
 async function fingerprint(): Promise<Fingerprint> {
-  return service.db.runner('bad-input-fingerprint').readTransaction('badInputFingerprint', async (tx) => {
-    const nodes = await tx.run(
+  return cypherSnapshot(owned.service.db, 'badInputFingerprint', async (read) => {
+    const nodes = await read(
       'ownNodes',
       'MATCH (n) WHERE n.id STARTS WITH $prefix RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id',
       { prefix },
     );
-    const relationships = await tx.run(
+    const relationships = await read(
       'ownRelationships',
       `MATCH (a)-[r]->(b) WHERE a.id STARTS WITH $prefix OR b.id STARTS WITH $prefix
        RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props ORDER BY from, type, to`,
       { prefix },
     );
-    const changes = await tx.run('ownChanges', 'MATCH (c:Change) WHERE any(t IN c.targetIds WHERE t STARTS WITH $prefix) RETURN count(c) AS count', { prefix });
-    const seed = await tx.run(
+    const changes = await read('ownChanges', 'MATCH (c:Change) WHERE any(t IN c.targetIds WHERE t STARTS WITH $prefix) RETURN count(c) AS count', { prefix });
+    const seed = await read(
       'seedCounts',
       `MATCH (n:Entity) WHERE n.id IN $seedIds
        WITH count(n) AS nodes
@@ -186,14 +219,8 @@ function stable(value: unknown): string {
 }
 
 async function existing(ids: string[]): Promise<string[]> {
-  const rows = await service.db.runner('bad-input-check').read('existingIds', 'MATCH (n) WHERE n.id IN $ids RETURN collect(n.id) AS ids', { ids });
+  const rows = await cypher(owned.service.db, 'existingIds', 'MATCH (n) WHERE n.id IN $ids RETURN collect(n.id) AS ids', { ids });
   return (rows[0]?.ids as string[] | undefined) ?? [];
-}
-
-async function ok(query: string, variables: Record<string, unknown> = {}, token: string | null = editor): Promise<any> {
-  const answer = await gql(query, variables, token);
-  expect(answer.body?.errors, answer.text.slice(0, 500)).toBeUndefined();
-  return answer.body?.data;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -205,9 +232,9 @@ type Expectation =
   /** A limit of the service: any client-facing code will do (the limits have their own tests), below 500. */
   | { limited: true }
   /** Answered without error; `check` looks at the data. */
-  | { harmless: (data: any) => void | Promise<void> }
+  | { harmless: (data: unknown) => void | Promise<void> }
   /** A valid write: it creates these ids (nothing else of ours, one audit record) and stores what `check` says. */
-  | { accepted: string[]; check: (data: any) => void | Promise<void> };
+  | { accepted: string[]; check: (data: unknown) => void | Promise<void> };
 
 interface Case {
   name: string;
@@ -221,7 +248,19 @@ interface Case {
 
 const refused = (code: string, argument?: string, status?: number): Expectation => ({ refused: code, ...(argument ? { argument } : {}), ...(status ? { status } : {}) });
 const limited: Expectation = { limited: true };
-const harmless = (check: (data: any) => void | Promise<void> = () => {}): Expectation => ({ harmless: check });
+const harmless = (check: (data: unknown) => void | Promise<void> = () => {}): Expectation => ({ harmless: check });
+/**
+ * A valid write of a typed document, sent as the editor: it creates `ids`, and `check` reads the answer as the
+ * document's result (the answer is to that document, which is what its type describes).
+ */
+function accepted<TData, TVariables extends Variables>(
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+  ids: string[],
+  check: (data: TData) => void | Promise<void>,
+): Pick<Case, 'send' | 'expect'> {
+  return { send: () => gql(document, variables, editor), expect: { accepted: ids, check: (data) => check(data as TData) } };
+}
 
 const deepSelection = (levels: number) => `{ actors { edges { node { ${'relations { actor { '.repeat(levels)}id${' } }'.repeat(levels)} } } } }`;
 const deepFragments = (levels: number) =>
@@ -255,8 +294,8 @@ const idFieldsOfMutations: Array<[MutationName, string]> = [
 
 const nfdName = `Zoe\u0308 U\u0308nal ${tag}`; // "Zoë Ünal" decomposed
 const nfcName = `\u00C5sa \u010Capek ${tag}`; // "Åsa Čapek" composed
-const searchActors = 'query($search: String) { actors(filter: { search: $search }, first: 100) { edges { node { id name } } } }';
-const idsOf = (data: any): string[] => data.actors.edges.map((edge: any) => edge.node.id);
+const searchActors = (search: string) => read(ActorsMatchingDocument, { search, first: 100 });
+const idsOf = (data: ActorsMatchingQuery): string[] => data.actors.edges.map((edge) => edge.node.id);
 
 const cases: Case[] = [
   // --- Documents that ask too much, or are not documents ---
@@ -276,7 +315,7 @@ const cases: Case[] = [
   { name: 'variable flood: 1000 variable definitions', send: () => gql(`query(${many(1000, (index) => `$v${index}: Int`).join(', ')}) { version }`), expect: limited },
   { name: 'a 900,000-character field name', send: () => gql(`{ ${'a'.repeat(900_000)} }`), expect: refused('GRAPHQL_VALIDATION_FAILED', undefined, 400) },
   { name: 'a syntax error', send: () => gql('{ actors(first: ) { totalCount }'), expect: refused('GRAPHQL_PARSE_FAILED', undefined, 400) },
-  { name: 'a document of comments and whitespace around { version } is fine', send: () => gql(`${'# comment\n'.repeat(50_000)}{${' '.repeat(100_000)}version }`), expect: harmless((data) => expect(data.version).toEqual(expect.any(String))) },
+  { name: 'a document of comments and whitespace around { version } is fine', send: () => gql(`${'# comment\n'.repeat(50_000)}{${' '.repeat(100_000)}version }`), expect: harmless((data) => expect(at(data, 'version')).toEqual(expect.any(String))) },
 
   // --- first / maxHops out of range ---
   { name: 'first: 0', send: () => gql('{ actors(first: 0) { totalCount } }'), expect: refused('BAD_USER_INPUT', 'first') },
@@ -299,7 +338,7 @@ const cases: Case[] = [
   {
     name: 'cursor: a valid cursor of another list',
     send: async () => {
-      const issues = await ok('{ issues(first: 1) { pageInfo { endCursor } } }', {}, null);
+      const issues = await read(FirstIssueCursorDocument, {});
       return gql('query($after: String) { actors(after: $after) { totalCount } }', { after: issues.issues.pageInfo.endCursor });
     },
     expect: refused('BAD_USER_INPUT', 'after'),
@@ -344,8 +383,8 @@ const cases: Case[] = [
   },
 
   // --- Ids of the wrong type ---
-  { name: 'id: 123 as a variable for ID! (an ID may be an integer): no such actor', send: () => gql('query($id: ID!) { actor(id: $id) { id } }', { id: 123 }), expect: harmless((data) => expect(data.actor).toBeNull()) },
-  { name: 'id: 123 in the document: no such node', send: () => gql('{ node(id: 123) { id } }'), expect: harmless((data) => expect(data.node).toBeNull()) },
+  { name: 'id: 123 as a variable for ID! (an ID may be an integer): no such actor', send: () => gql('query($id: ID!) { actor(id: $id) { id } }', { id: 123 }), expect: harmless((data) => expect(at(data, 'actor')).toBeNull()) },
+  { name: 'id: 123 in the document: no such node', send: () => gql('{ node(id: 123) { id } }'), expect: harmless((data) => expect(at(data, 'node')).toBeNull()) },
   { name: 'id: {x: 1} as a variable', send: () => gql('query($id: ID!) { actor(id: $id) { id } }', { id: { x: 1 } }), expect: refused('BAD_USER_INPUT', undefined, 400) },
   { name: 'id: {x: 1} in the document', send: () => gql('{ actor(id: {x: 1}) { id } }'), expect: refused('GRAPHQL_VALIDATION_FAILED', undefined, 400) },
   { name: 'id: true / 1.5 as variables', send: () => gql('query($a: ID!, $b: ID!) { a: actor(id: $a) { id } b: actor(id: $b) { id } }', { a: true, b: 1.5 }), expect: refused('BAD_USER_INPUT', undefined, 400) },
@@ -365,7 +404,7 @@ const cases: Case[] = [
   { name: 'date 2025-02-30 in the document', send: () => gql('{ statements(filter: { from: "2025-02-30" }) { totalCount } }'), expect: refused('GRAPHQL_VALIDATION_FAILED', undefined, 400) },
   { name: 'date 2025-02-30 as a variable', send: () => gql('query($d: Date) { statements(filter: { to: $d }) { totalCount } }', { d: '2025-02-30' }), expect: refused('BAD_USER_INPUT', undefined, 400) },
   { name: 'dates that are not YYYY-MM-DD', send: () => gql('query($a: Date, $b: Date) { statements(filter: { from: $a, to: $b }) { totalCount } }', { a: 'yesterday', b: '2025-12-31T00:00:00Z' }), expect: refused('BAD_USER_INPUT', undefined, 400) },
-  { name: 'asOf: 0001-01-01 (a real, old day): no positions', send: () => gql('{ actor(id: "vladimir-putin") { positions(asOf: "0001-01-01") { id } } }'), expect: harmless((data) => expect(data.actor.positions).toEqual([])) },
+  { name: 'asOf: 0001-01-01 (a real, old day): no positions', send: () => gql('{ actor(id: "vladimir-putin") { positions(asOf: "0001-01-01") { id } } }'), expect: harmless((data) => expect(at(data, 'actor', 'positions')).toEqual([])) },
 
   // --- Lists of 1000 ---
   { name: 'nodes(ids: 1000 ids)', send: () => gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: many(1000, (index) => `x-${index}`) }), expect: refused('BAD_USER_INPUT', 'ids') },
@@ -411,7 +450,7 @@ const cases: Case[] = [
   // --- HTTP: bodies, methods, content types ---
   {
     name: 'a body over 1 MB: 413 in JSON, and the mutation in it did not run',
-    send: () => post({ query: mutations.upsertActor, variables: { input: { id: id('too-big'), name: 'Too big', kind: 'PERSON', description: 'x'.repeat(1_100_000) } } }, bearer(editor)),
+    send: () => post({ query: print(mutations.upsertActor), variables: { input: { id: id('too-big'), name: 'Too big', kind: 'PERSON', description: 'x'.repeat(1_100_000) } } }, bearer(editor)),
     expect: refused('BAD_REQUEST', undefined, 413),
     absent: [id('too-big')],
   },
@@ -430,7 +469,7 @@ const cases: Case[] = [
     send: () =>
       http('POST', {
         headers: { 'content-type': 'text/plain', ...bearer(editor) },
-        body: JSON.stringify({ query: mutations.upsertActor, variables: { input: { id: id('csrf'), name: 'CSRF', kind: 'PERSON' } } }),
+        body: JSON.stringify({ query: print(mutations.upsertActor), variables: { input: { id: id('csrf'), name: 'CSRF', kind: 'PERSON' } } }),
       }),
     expect: refused('BAD_REQUEST', undefined, 400),
     absent: [id('csrf')],
@@ -451,7 +490,7 @@ const cases: Case[] = [
     name: 'a batched array of two mutations: refused, nothing written',
     send: () =>
       post(
-        [1, 2].map((index) => ({ query: mutations.upsertActor, variables: { input: { id: id(`batch-${index}`), name: `Batch ${index}`, kind: 'PERSON' } } })),
+        [1, 2].map((index) => ({ query: print(mutations.upsertActor), variables: { input: { id: id(`batch-${index}`), name: `Batch ${index}`, kind: 'PERSON' } } })),
         bearer(editor),
       ),
     expect: refused('BAD_REQUEST', undefined, 400),
@@ -475,7 +514,7 @@ const cases: Case[] = [
   },
   {
     name: 'a mutation with Basic credentials instead of a Bearer token',
-    send: () => post({ query: mutations.upsertActor, variables: { input: { ...validInputs.upsertActor(), id: id('basic') } } }, { authorization: `Basic ${Buffer.from(`editor:${editor}`).toString('base64')}` }),
+    send: () => post({ query: print(mutations.upsertActor), variables: { input: { ...validInputs.upsertActor(), id: id('basic') } } }, { authorization: `Basic ${Buffer.from(`editor:${editor}`).toString('base64')}` }),
     expect: refused('UNAUTHENTICATED', undefined, 401),
     absent: [id('basic')],
   },
@@ -484,7 +523,7 @@ const cases: Case[] = [
   // --- Input objects: unknown keys, prototype keys ---
   {
     name: '__proto__ key in an input object (variables)',
-    send: () => post(`{"query":${JSON.stringify(mutations.upsertActor)},"variables":{"input":{"id":"${id('proto')}","name":"Proto","kind":"PERSON","__proto__":{"polluted":true}}}}`, bearer(editor)),
+    send: () => post(`{"query":${JSON.stringify(print(mutations.upsertActor))},"variables":{"input":{"id":"${id('proto')}","name":"Proto","kind":"PERSON","__proto__":{"polluted":true}}}}`, bearer(editor)),
     expect: refused('BAD_USER_INPUT', undefined, 400),
     absent: [id('proto')],
   },
@@ -492,7 +531,7 @@ const cases: Case[] = [
     name: 'constructor.prototype key in a nested input object (variables)',
     send: () =>
       post(
-        `{"query":${JSON.stringify(mutations.recordEvent)},"variables":{"input":{"id":"${id('ctor')}","name":"Ctor","participants":[{"actorId":"${id('alpha')}","constructor":{"prototype":{"polluted":true}}}]}}}`,
+        `{"query":${JSON.stringify(print(mutations.recordEvent))},"variables":{"input":{"id":"${id('ctor')}","name":"Ctor","participants":[{"actorId":"${id('alpha')}","constructor":{"prototype":{"polluted":true}}}]}}}`,
         bearer(editor),
       ),
     expect: refused('BAD_USER_INPUT', undefined, 400),
@@ -580,51 +619,43 @@ const cases: Case[] = [
   // --- Accepted: Cypher-like strings in every string input round-trip verbatim, and do nothing else ---
   {
     name: 'upsertActor name/description/aliases hold Cypher-like strings, stored verbatim (the name trimmed)',
-    send: () =>
-      gql(mutations.upsertActor, { input: { id: id('cypher-actor'), name: `  ${cypherQuote}  `, kind: 'GROUP', aliases: [cypherBrace, `${cypherQuote} (alias)`], description: `${cypherBrace}\n${cypherQuote}` } }, editor),
-    expect: {
-      accepted: [id('cypher-actor')],
-      check: async (data) => {
+    ...accepted(
+      UpsertActorDocument,
+      { input: { id: id('cypher-actor'), name: `  ${cypherQuote}  `, kind: 'GROUP', aliases: [cypherBrace, `${cypherQuote} (alias)`], description: `${cypherBrace}\n${cypherQuote}` } },
+      [id('cypher-actor')],
+      async (data) => {
         const expected = { id: id('cypher-actor'), name: cypherQuote, kind: 'GROUP', aliases: [cypherBrace, `${cypherQuote} (alias)`], description: `${cypherBrace}\n${cypherQuote}` };
         expect(data.upsertActor.actor).toEqual(expected);
-        expect((await ok('query($id: ID!) { actor(id: $id) { id name kind aliases description } }', { id: id('cypher-actor') }, null)).actor).toEqual(expected);
+        expect((await read(ActorStoredDocument, { id: id('cypher-actor') })).actor).toEqual(expected);
       },
-    },
+    ),
   },
   {
     name: 'upsertIssue name/description hold Cypher-like strings, stored verbatim',
-    send: () => gql(mutations.upsertIssue, { input: { id: id('cypher-issue'), name: cypherBrace, description: cypherQuote, parentId: id('parent') } }, editor),
-    expect: {
-      accepted: [id('cypher-issue')],
-      check: async (data) => {
-        const expected = { id: id('cypher-issue'), name: cypherBrace, description: cypherQuote, parent: { id: id('parent') } };
-        expect(data.upsertIssue.issue).toEqual(expected);
-        expect((await ok('query($id: ID!) { issue(id: $id) { id name description parent { id } } }', { id: id('cypher-issue') }, null)).issue).toEqual(expected);
-      },
-    },
+    ...accepted(UpsertIssueDocument, { input: { id: id('cypher-issue'), name: cypherBrace, description: cypherQuote, parentId: id('parent') } }, [id('cypher-issue')], async (data) => {
+      const expected = { id: id('cypher-issue'), name: cypherBrace, description: cypherQuote, parent: { id: id('parent') } };
+      expect(data.upsertIssue.issue).toEqual(expected);
+      expect((await read(IssueStoredDocument, { id: id('cypher-issue') })).issue).toEqual(expected);
+    }),
   },
   {
     name: 'addSource title/outlet/reliabilityNote hold Cypher-like strings and the text is 100,000+ characters: stored verbatim',
-    send: () =>
-      gql(
-        mutations.addSource,
-        {
-          input: {
-            id: id('cypher-source'),
-            title: cypherQuote,
-            outlet: cypherBrace,
-            publishedOn: '2024-02-29',
-            url: "https://example.org/a?q=')%20DETACH%20DELETE%20n",
-            text: `He said \u201C${cypherBrace}\u201D and wrote ${cypherQuote}.\n${'Lorem ipsum dolor sit amet. '.repeat(3600)}`,
-            reliability: 'LOW',
-            reliabilityNote: cypherQuote,
-          },
+    ...accepted(
+      AddSourceDocument,
+      {
+        input: {
+          id: id('cypher-source'),
+          title: cypherQuote,
+          outlet: cypherBrace,
+          publishedOn: '2024-02-29',
+          url: "https://example.org/a?q=')%20DETACH%20DELETE%20n",
+          text: `He said \u201C${cypherBrace}\u201D and wrote ${cypherQuote}.\n${'Lorem ipsum dolor sit amet. '.repeat(3600)}`,
+          reliability: 'LOW',
+          reliabilityNote: cypherQuote,
         },
-        editor,
-      ),
-    expect: {
-      accepted: [id('cypher-source')],
-      check: async (data) => {
+      },
+      [id('cypher-source')],
+      async (data) => {
         const text = `He said \u201C${cypherBrace}\u201D and wrote ${cypherQuote}.\n${'Lorem ipsum dolor sit amet. '.repeat(3600)}`;
         expect(text.length).toBeGreaterThan(100_000);
         const expected = {
@@ -638,83 +669,71 @@ const cases: Case[] = [
           text,
         };
         expect(data.addSource.source).toEqual(expected);
-        const read = await ok('query($id: ID!) { source(id: $id) { id title outlet url publishedOn reliability reliabilityNote text } }', { id: id('cypher-source') }, null);
-        expect(read.source).toEqual(expected);
+        const stored = await read(SourceStoredDocument, { id: id('cypher-source') });
+        expect(stored.source).toEqual(expected);
       },
-    },
+    ),
   },
   {
     name: 'recordStatement a QUOTE of Cypher-like words, with a Cypher-like speakerNote: stored verbatim, cited at the right offsets',
-    send: () =>
-      gql(
-        mutations.recordStatement,
-        { input: { id: id('cypher-quote'), text: cypherBrace, kind: 'QUOTE', speakerId: id('alpha'), speakerNote: ` ${cypherQuote} `, saidOn: '2025-12-05', sourceIds: [id('source')] } },
-        editor,
-      ),
-    expect: {
-      accepted: [id('cypher-quote')],
-      check: async (data) => {
+    ...accepted(
+      RecordStatementDocument,
+      { input: { id: id('cypher-quote'), text: cypherBrace, kind: 'QUOTE', speakerId: id('alpha'), speakerNote: ` ${cypherQuote} `, saidOn: '2025-12-05', sourceIds: [id('source')] } },
+      [id('cypher-quote')],
+      async (data) => {
         const statement = data.recordStatement.statement;
         expect(statement).toMatchObject({ id: id('cypher-quote'), text: cypherBrace, kind: 'QUOTE', speakerNote: cypherQuote, speaker: { id: id('alpha') } });
         const start = fixtureSourceText.indexOf(cypherBrace);
         expect(statement.citations).toEqual([{ start, end: start + cypherBrace.length, excerpt: cypherBrace, source: { id: id('source') } }]);
-        const read = await ok('query($id: ID!) { node(id: $id) { ... on Statement { text speakerNote } } }', { id: id('cypher-quote') }, null);
-        expect(read.node).toEqual({ text: cypherBrace, speakerNote: cypherQuote });
+        const stored = await read(StatementStoredDocument, { id: id('cypher-quote') });
+        expect(stored.node).toEqual({ text: cypherBrace, speakerNote: cypherQuote });
       },
-    },
+    ),
   },
   {
     name: 'recordStatement a PARAPHRASE citing Cypher-like words through citations.match: the text stored verbatim, the match found',
-    send: () =>
-      gql(
-        mutations.recordStatement,
-        { input: { id: id('cypher-paraphrase'), text: `Someone wrote ${cypherQuote} on the wall`, kind: 'PARAPHRASE', citations: [{ sourceId: id('source'), match: cypherQuote }] } },
-        editor,
-      ),
-    expect: {
-      accepted: [id('cypher-paraphrase')],
-      check: (data) => {
+    ...accepted(
+      RecordStatementDocument,
+      { input: { id: id('cypher-paraphrase'), text: `Someone wrote ${cypherQuote} on the wall`, kind: 'PARAPHRASE', citations: [{ sourceId: id('source'), match: cypherQuote }] } },
+      [id('cypher-paraphrase')],
+      (data) => {
         expect(data.recordStatement.statement.text).toBe(`Someone wrote ${cypherQuote} on the wall`);
-        expect(data.recordStatement.statement.citations[0].excerpt).toBe(cypherQuote);
+        expect(data.recordStatement.statement.citations[0]!.excerpt).toBe(cypherQuote);
       },
-    },
+    ),
   },
   {
     name: 'setPosition summary/condition hold Cypher-like strings, stored verbatim',
-    send: () =>
-      gql(mutations.setPosition, { input: { actorId: id('alpha'), topicId: id('child'), stance: 'CONDITIONAL', summary: cypherQuote, condition: cypherBrace, evidence: [id('said')] } }, editor),
-    expect: {
-      accepted: [id(`alpha-${id('child')}`)],
-      check: async (data) => {
+    ...accepted(
+      SetPositionDocument,
+      { input: { actorId: id('alpha'), topicId: id('child'), stance: 'CONDITIONAL', summary: cypherQuote, condition: cypherBrace, evidence: [id('said')] } },
+      [id(`alpha-${id('child')}`)],
+      async (data) => {
         const expected = { id: id(`alpha-${id('child')}`), stance: 'CONDITIONAL', summary: cypherQuote, condition: cypherBrace, evidence: [{ id: id('said') }] };
         expect(data.setPosition.position).toEqual(expected);
-        const read = await ok('query($id: ID!) { node(id: $id) { ... on Position { id stance summary condition evidence { id } } } }', { id: expected.id }, null);
-        expect(read.node).toEqual(expected);
+        const stored = await read(PositionStoredDocument, { id: expected.id });
+        expect(stored.node).toEqual(expected);
       },
-    },
+    ),
   },
   {
     name: 'recordEvent name/kind/place/description/participant role hold Cypher-like strings, stored verbatim (names trimmed)',
-    send: () =>
-      gql(
-        mutations.recordEvent,
-        {
-          input: {
-            id: id('cypher-event'),
-            name: cypherQuote,
-            kind: cypherBrace,
-            date: '2025-12-02',
-            place: `  ${cypherBrace}  `,
-            description: `${cypherQuote}\n${cypherBrace}`,
-            participants: [{ actorId: id('alpha'), role: cypherQuote }],
-            evidence: [id('said')],
-          },
+    ...accepted(
+      RecordEventDocument,
+      {
+        input: {
+          id: id('cypher-event'),
+          name: cypherQuote,
+          kind: cypherBrace,
+          date: '2025-12-02',
+          place: `  ${cypherBrace}  `,
+          description: `${cypherQuote}\n${cypherBrace}`,
+          participants: [{ actorId: id('alpha'), role: cypherQuote }],
+          evidence: [id('said')],
         },
-        editor,
-      ),
-    expect: {
-      accepted: [id('cypher-event')],
-      check: async (data) => {
+      },
+      [id('cypher-event')],
+      async (data) => {
         const expected = {
           id: id('cypher-event'),
           name: cypherQuote,
@@ -726,51 +745,39 @@ const cases: Case[] = [
           evidence: [{ id: id('said') }],
         };
         expect(data.recordEvent.event).toEqual(expected);
-        const read = await ok('query($id: ID!) { event(id: $id) { id name kind date place description participants { actor { id } role } evidence { id } } }', { id: id('cypher-event') }, null);
-        expect(read.event).toEqual(expected);
+        const stored = await read(EventStoredDocument, { id: id('cypher-event') });
+        expect(stored.event).toEqual(expected);
       },
-    },
+    ),
   },
 
   // --- Accepted: Unicode names in NFD and NFC ---
   {
     name: 'upsertActor a name in NFD: stored NFC, found by search in NFC, NFD and without accents',
-    send: () => gql(mutations.upsertActor, { input: { id: id('nfd'), name: nfdName, kind: 'PERSON', aliases: [`Zoe\u0308 ${tag}`] } }, editor),
-    expect: {
-      accepted: [id('nfd')],
-      check: async (data) => {
-        expect(data.upsertActor.actor.name).toBe(nfdName.normalize('NFC'));
-        expect(data.upsertActor.actor.name).not.toBe(nfdName);
-        expect(data.upsertActor.actor.aliases).toEqual([`Zo\u00EB ${tag}`]);
-        for (const search of [`zo\u00EB \u00FCnal ${tag}`, `zoe\u0308 u\u0308nal ${tag}`, `ZOE UNAL ${tag}`]) {
-          expect(idsOf(await ok(searchActors, { search }, null)), search).toEqual([id('nfd')]);
-        }
-      },
-    },
+    ...accepted(UpsertActorDocument, { input: { id: id('nfd'), name: nfdName, kind: 'PERSON', aliases: [`Zoe\u0308 ${tag}`] } }, [id('nfd')], async (data) => {
+      expect(data.upsertActor.actor.name).toBe(nfdName.normalize('NFC'));
+      expect(data.upsertActor.actor.name).not.toBe(nfdName);
+      expect(data.upsertActor.actor.aliases).toEqual([`Zo\u00EB ${tag}`]);
+      for (const search of [`zo\u00EB \u00FCnal ${tag}`, `zoe\u0308 u\u0308nal ${tag}`, `ZOE UNAL ${tag}`]) {
+        expect(idsOf(await searchActors(search)), search).toEqual([id('nfd')]);
+      }
+    }),
   },
   {
     name: 'upsertActor a name in NFC: stored as sent, found by search in NFC and NFD',
-    send: () => gql(mutations.upsertActor, { input: { id: id('nfc'), name: nfcName, kind: 'PERSON' } }, editor),
-    expect: {
-      accepted: [id('nfc')],
-      check: async (data) => {
-        expect(data.upsertActor.actor.name).toBe(nfcName);
-        for (const search of [nfcName, nfcName.normalize('NFD'), `asa capek ${tag}`]) {
-          expect(idsOf(await ok(searchActors, { search }, null)), search).toEqual([id('nfc')]);
-        }
-      },
-    },
+    ...accepted(UpsertActorDocument, { input: { id: id('nfc'), name: nfcName, kind: 'PERSON' } }, [id('nfc')], async (data) => {
+      expect(data.upsertActor.actor.name).toBe(nfcName);
+      for (const search of [nfcName, nfcName.normalize('NFD'), `asa capek ${tag}`]) {
+        expect(idsOf(await searchActors(search)), search).toEqual([id('nfc')]);
+      }
+    }),
   },
   {
     name: 'upsertActor names in other scripts and emoji: stored as sent',
-    send: () => gql(mutations.upsertActor, { input: { id: id('scripts'), name: 'Володимир 🇺🇦 زيلينسكي 習近平', kind: 'PERSON', aliases: ['𝔘𝔨𝔯𝔞𝔦𝔫𝔢'] } }, editor),
-    expect: {
-      accepted: [id('scripts')],
-      check: async (data) => {
-        expect(data.upsertActor.actor).toMatchObject({ name: 'Володимир 🇺🇦 زيلينسكي 習近平', aliases: ['𝔘𝔨𝔯𝔞𝔦𝔫𝔢'] });
-        expect(idsOf(await ok(searchActors, { search: 'володимир 🇺🇦' }, null))).toContain(id('scripts'));
-      },
-    },
+    ...accepted(UpsertActorDocument, { input: { id: id('scripts'), name: 'Володимир 🇺🇦 زيلينسكي 習近平', kind: 'PERSON', aliases: ['𝔘𝔨𝔯𝔞𝔦𝔫𝔢'] } }, [id('scripts')], async (data) => {
+      expect(data.upsertActor.actor).toMatchObject({ name: 'Володимир 🇺🇦 زيلينسكي 習近平', aliases: ['𝔘𝔨𝔯𝔞𝔦𝔫𝔢'] });
+      expect(idsOf(await searchActors('володимир 🇺🇦'))).toContain(id('scripts'));
+    }),
   },
 ];
 
@@ -779,27 +786,19 @@ const cases: Case[] = [
 beforeAll(async () => {
   const seed = readSeed(process.env.SEED_DIR || defaultSeedDir);
   seedIds = [...seed.sources, ...seed.actors, ...seed.issues, ...seed.proposals, ...seed.events, ...seed.statements, ...seed.positions].map((row) => row.id);
-  service = await startTestService(testConfig({ STANCEGRAPH_API_KEYS: `editor:${editor},admin:${admin}` }));
-  await ok(mutations.addSource, { input: { id: id('source'), title: 'Fixture wire', publishedOn: '2025-12-05', reliability: 'MEDIUM', text: fixtureSourceText } });
-  await ok(mutations.upsertActor, { input: { id: id('alpha'), name: `Minister Alpha ${tag}`, kind: 'PERSON' } });
-  await ok(mutations.upsertActor, { input: { id: id('beta'), name: `Beta ${tag}`, kind: 'PERSON' } });
-  await ok(mutations.upsertIssue, { input: { id: id('parent'), name: 'Fixture parent issue' } });
-  await ok(mutations.upsertIssue, { input: { id: id('child'), name: 'Fixture child issue', parentId: id('parent') } });
-  await ok(mutations.recordStatement, { input: { id: id('said'), text: 'dead on arrival', kind: 'QUOTE', speakerId: id('alpha'), saidOn: '2025-12-05', sourceIds: [id('source')] } });
-  await ok(mutations.setPosition, { input: { id: id('alpha-position'), actorId: id('alpha'), topicId: id('parent'), stance: 'OPPOSES', summary: 'Against the plan.', evidence: [id('said')] } });
-  await ok(mutations.setPosition, { input: { id: id('retracted-position'), actorId: id('beta'), topicId: id('parent'), stance: 'UNDECIDED', summary: 'Undecided.', evidence: [id('said')] } });
-  await ok(mutations.retractPosition, { input: { id: id('retracted-position'), validTo: '2025-12-06' } });
+  await owned.start();
+  await ok(AddSourceDocument, { input: { id: id('source'), title: 'Fixture wire', publishedOn: '2025-12-05', reliability: 'MEDIUM', text: fixtureSourceText } });
+  await ok(UpsertActorDocument, { input: { id: id('alpha'), name: `Minister Alpha ${tag}`, kind: 'PERSON' } });
+  await ok(UpsertActorDocument, { input: { id: id('beta'), name: `Beta ${tag}`, kind: 'PERSON' } });
+  await ok(UpsertIssueDocument, { input: { id: id('parent'), name: 'Fixture parent issue' } });
+  await ok(UpsertIssueDocument, { input: { id: id('child'), name: 'Fixture child issue', parentId: id('parent') } });
+  await ok(RecordStatementDocument, { input: { id: id('said'), text: 'dead on arrival', kind: 'QUOTE', speakerId: id('alpha'), saidOn: '2025-12-05', sourceIds: [id('source')] } });
+  await ok(SetPositionDocument, { input: { id: id('alpha-position'), actorId: id('alpha'), topicId: id('parent'), stance: 'OPPOSES', summary: 'Against the plan.', evidence: [id('said')] } });
+  await ok(SetPositionDocument, { input: { id: id('retracted-position'), actorId: id('beta'), topicId: id('parent'), stance: 'UNDECIDED', summary: 'Undecided.', evidence: [id('said')] } });
+  await ok(RetractPositionDocument, { input: { id: id('retracted-position'), validTo: '2025-12-06' } });
 });
 
-afterAll(async () => {
-  if (!service) return;
-  await service.db.runner('bad-input-cleanup').write(
-    'cleanupBadInput',
-    'MATCH (n) WHERE n.id STARTS WITH $prefix OR (n:Change AND any(t IN n.targetIds WHERE t STARTS WITH $prefix)) DETACH DELETE n',
-    { prefix },
-  );
-  await service.close();
-});
+afterAll(() => owned.cleanup());
 
 /** What no answer may contain: stack traces, source paths, driver errors, the service's Cypher. */
 const leaks = [/stacktrace/i, /\.(?:[cm]?[jt]s|java):\d+/, /\bat [\w.<>$]+ \(/, /Neo\.(?:Client|Database|Transient)Error/, /Neo4jError/, /Invalid input '/, /\(line \d+, column \d+/, /\b(?:MATCH|MERGE|UNWIND|RETURN|OPTIONAL MATCH|DETACH DELETE|CREATE) [(a-z$]/];

@@ -6,10 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBundledNeo4j, type BundledNeo4j } from '../neo4j/launcher.js';
 import { loadConfig } from '../src/config.js';
 import { startService, type RunningService } from '../src/main.js';
+import { seedStep } from '../src/seed/serve.js';
+import { ActorNameDocument, ActorStancesDocument, ActorsTotalDocument, NodeIdsDocument, UpsertActorDocument, VersionDocument } from './generated/operations.js';
+import { bearer, run, type GraphQLResponse, type Variables } from './support.js';
 
 const password = 'stancegraph-faults';
 const editorToken = 'faults-editor-token-0123456789';
@@ -32,13 +36,9 @@ const startNeo4j = async () => {
   neo4j = await startBundledNeo4j({ port, dataDir, password });
 };
 
-async function query(text: string, variables: Record<string, unknown> = {}): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${editorToken}` },
-    body: JSON.stringify({ query: text, variables }),
-  });
-  return { status: response.status, body: await response.json() };
+/** Sends a typed document, with the editor's token, to the service whose Neo4j comes and goes. */
+function query<TData, TVariables extends Variables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<GraphQLResponse<TData>> {
+  return run({ url: base }, document, variables, bearer(editorToken));
 }
 
 /** Polls until `check` passes: at most `attempts` tries, `delayMs` apart (Neo4j may take a minute on a busy machine). */
@@ -54,18 +54,18 @@ beforeAll(async () => {
   port = await freePort();
   dataDir = mkdtempSync(join(tmpdir(), 'stancegraph-faults-'));
   // Neo4j is down when the service starts.
-  service = await startService(
-    loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      NEO4J_URI: `bolt://127.0.0.1:${port}`,
-      NEO4J_PASSWORD: password,
-      NEO4J_QUERY_TIMEOUT_MS: '3000',
-      STANCEGRAPH_API_KEYS: `editor:${editorToken}`,
-    }),
-  );
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    NEO4J_URI: `bolt://127.0.0.1:${port}`,
+    NEO4J_PASSWORD: password,
+    NEO4J_QUERY_TIMEOUT_MS: '3000',
+    STANCEGRAPH_API_KEYS: `editor:${editorToken}`,
+  });
+  // As npm start runs it: migrations, then the seed loaded into the empty database once Neo4j answers.
+  service = await startService(config, { prepare: seedStep(config) });
   base = `http://127.0.0.1:${service.port}`;
 }, 60_000);
 
@@ -80,39 +80,38 @@ describe('Neo4j down, then up, then restarted', () => {
     expect((await fetch(`${base}/health`)).status).toBe(200);
     expect((await fetch(`${base}/ready`)).status).toBe(503);
     const started = Date.now();
-    const { status, body } = await query('{ actor(id: "vladimir-putin") { name } }');
+    const { status, ...body } = await query(ActorNameDocument, { id: 'vladimir-putin' });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(status).toBe(503);
-    expect(body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    expect(body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|Neo4jError|ECONNREFUSED|\.ts:\d+/);
     // Fields that do not touch Neo4j still answer.
-    expect((await query('{ version }')).body.data.version).toMatch(/\d/);
+    expect((await query(VersionDocument, {})).data!.version).toMatch(/\d/);
   });
 
   it('recovers by itself when Neo4j comes up: migrations applied, seed loaded, ready', async () => {
     await startNeo4j();
     await eventually(async () => (await fetch(`${base}/ready`)).status === 200);
-    const { body } = await query('{ actor(id: "vladimir-putin") { name positions { stance } } }');
-    expect(body.errors).toBeUndefined();
-    expect(body.data.actor.name).toBe('Vladimir Putin');
-    expect(body.data.actor.positions.length).toBeGreaterThan(0);
+    const response = await query(ActorStancesDocument, { id: 'vladimir-putin' });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.actor!.name).toBe('Vladimir Putin');
+    expect(response.data!.actor!.positions.length).toBeGreaterThan(0);
   }, 360_000);
 
   it('reports the outage while Neo4j is stopped and serves again after a restart', async () => {
     await neo4j!.stop();
-    const during = await query('{ actors(first: 1) { totalCount } }');
-    expect(during.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    const during = await query(ActorsTotalDocument, {});
+    expect(during.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect((await fetch(`${base}/ready`)).status).toBe(503);
     await startNeo4j();
     await eventually(async () => {
-      const { body } = await query('{ actors(first: 1) { totalCount } }');
-      return body.data?.actors?.totalCount > 0;
+      const { data } = await query(ActorsTotalDocument, {});
+      return (data?.actors.totalCount ?? 0) > 0;
     });
     expect((await fetch(`${base}/ready`)).status).toBe(200);
   }, 360_000);
 
   it('loses no acknowledged write when Neo4j stops and restarts during a loop of writes, and reports the failures', async () => {
-    const upsert = 'mutation($input: UpsertActorInput!) { upsertActor(input: $input) { actor { id } } }';
     const acknowledged: string[] = [];
     const failed: Array<{ id: string; code: unknown }> = [];
     let restart: Promise<void> | undefined;
@@ -128,10 +127,10 @@ describe('Neo4j down, then up, then restarted', () => {
         })();
       }
       const started = Date.now();
-      const { status, body } = await query(upsert, { input: { id, name: `Fault ${index}`, kind: 'PERSON' } });
+      const { status, ...body } = await query(UpsertActorDocument, { input: { id, name: `Fault ${index}`, kind: 'PERSON' } });
       // No request hangs beyond the query timeout plus connection set-up.
       expect(Date.now() - started).toBeLessThan(15_000);
-      if (body.data?.upsertActor?.actor?.id === id) acknowledged.push(id);
+      if (body.data?.upsertActor.actor.id === id) acknowledged.push(id);
       else {
         // Reported, not swallowed: an error with a code (503 when Neo4j is away; a timed-out query answers 200 with its error).
         expect(status).toBeLessThanOrEqual(503);
@@ -145,8 +144,8 @@ describe('Neo4j down, then up, then restarted', () => {
     expect(failed.length).toBeGreaterThan(0);
     for (const failure of failed) expect(['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']).toContain(failure.code);
     expect(acknowledged.length).toBeGreaterThan(10);
-    const { body } = await query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: acknowledged });
-    expect(body.data.nodes.map((node: { id: string } | null) => node?.id)).toEqual(acknowledged);
+    const { data } = await query(NodeIdsDocument, { ids: acknowledged });
+    expect(data!.nodes.map((node) => node?.id)).toEqual(acknowledged);
     expect(acknowledged.length + failed.length).toBe(writes);
   }, 360_000);
 });

@@ -2,7 +2,8 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { startTestService, testConfig, type TestService } from './support.js';
+import { VersionDocument } from './generated/operations.js';
+import { run, startTestService, testConfig, type TestService } from './support.js';
 
 describe('the service on the real Neo4j', () => {
   let service: TestService;
@@ -14,7 +15,7 @@ describe('the service on the real Neo4j', () => {
   });
 
   it('answers GraphQL at /graphql', async () => {
-    const response = await service.gql<{ __typename: string; version: string }>('{ __typename version }');
+    const response = await run(service, VersionDocument, {});
     expect(response.status).toBe(200);
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({ __typename: 'Query', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });

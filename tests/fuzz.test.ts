@@ -9,7 +9,6 @@
  * shows it. Writes touch only ids with this file's prefix (and relationships from them to the seed); afterAll
  * deletes them.
  */
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import {
   buildSchema,
@@ -34,7 +33,8 @@ import { clientFacingCodes } from '../src/errors.js';
 import { loadTypeDefs } from '../src/schema.js';
 import { defaultSeedDir } from '../src/seed/loader.js';
 import { readSeed } from '../src/seed/validate.js';
-import { startTestService, testConfig, type TestService } from './support.js';
+import { AddSourceDocument, RecordStatementDocument, UpsertActorDocument, UpsertIssueDocument } from './generated/operations.js';
+import { cypher, ownedData } from './support.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20251205);
 const QUERY_RUNS = 1500;
@@ -42,12 +42,10 @@ const MUTATION_RUNS = 500;
 /** Queries only read: a few at a time keep Neo4j's two cores busy. Mutations run one at a time. */
 const QUERY_CONCURRENCY = 4;
 
-const editor = `editor-${randomUUID()}`;
-const admin = `admin-${randomUUID()}`;
-const prefix = `fuzz-${randomUUID().slice(0, 8)}`;
-const own = (name: string) => `${prefix}-${name}`;
+const owned = ownedData('fuzz');
+const { prefix, id: own } = owned;
+const { editor, admin } = owned.tokens;
 
-let service: TestService;
 const schema: GraphQLSchema = buildSchema(loadTypeDefs());
 const seed = readSeed(process.env.SEED_DIR || defaultSeedDir);
 
@@ -442,7 +440,7 @@ const leaks = [/stacktrace/i, /\.(?:[cm]?[jt]s|java):\d+/, /\bat [\w.<>$]+ \(/, 
 
 /** Runs one operation over HTTP; returns why it is a failure (or null) and its outcome (`data`, or the first error code). */
 async function judge(operation: Operation): Promise<{ outcome: string; failed: { signature: string; status: number; response: string } | null }> {
-  const response = await fetch(`${service.url}/graphql`, {
+  const response = await fetch(`${owned.service.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(operation.token ? { authorization: `Bearer ${operation.token}` } : {}) },
     body: JSON.stringify({ query: operation.query, variables: operation.variables }),
@@ -531,36 +529,19 @@ const report = (failures: Failure[]) =>
 // ---------------------------------------------------------------------------------------------------------------
 
 beforeAll(async () => {
-  service = await startTestService(testConfig({ STANCEGRAPH_API_KEYS: `editor:${editor},admin:${admin}` }));
-  const setup = async (query: string, input: Record<string, unknown>) => {
-    const response = await service.gql(query, { input }, { authorization: `Bearer ${editor}` });
-    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  };
-  await setup('mutation($input: AddSourceInput!) { addSource(input: $input) { source { id } } }', { id: ownSources[0], title: 'Fuzz wire', reliability: 'LOW', publishedOn: '2025-12-05', text: ownSourceText });
+  await owned.start();
+  await owned.ok(AddSourceDocument, { input: { id: ownSources[0], title: 'Fuzz wire', reliability: 'LOW', publishedOn: '2025-12-05', text: ownSourceText } });
   for (const [index, actor] of ownActors.entries()) {
-    await setup('mutation($input: UpsertActorInput!) { upsertActor(input: $input) { actor { id } } }', { id: actor, name: `${prefix} Minister ${index + 1}`, kind: 'PERSON' });
+    await owned.ok(UpsertActorDocument, { input: { id: actor, name: `${prefix} Minister ${index + 1}`, kind: 'PERSON' } });
   }
-  for (const issue of ownIssues) await setup('mutation($input: UpsertIssueInput!) { upsertIssue(input: $input) { issue { id } } }', { id: issue, name: `${prefix} ${issue}` });
-  await setup('mutation($input: RecordStatementInput!) { recordStatement(input: $input) { statement { id } } }', {
-    id: ownStatements[0],
-    text: 'not acceptable',
-    kind: 'QUOTE',
-    speakerId: ownActors[0],
-    saidOn: '2025-12-05',
-    sourceIds: ownSources,
+  for (const issue of ownIssues) await owned.ok(UpsertIssueDocument, { input: { id: issue, name: `${prefix} ${issue}` } });
+  await owned.ok(RecordStatementDocument, {
+    input: { id: ownStatements[0], text: 'not acceptable', kind: 'QUOTE', speakerId: ownActors[0], saidOn: '2025-12-05', sourceIds: ownSources },
   });
   console.log(`[fuzz] seed ${SEED} (set FUZZ_SEED to change it), prefix ${prefix}`);
 });
 
-afterAll(async () => {
-  if (!service) return;
-  await service.db.runner('fuzz-cleanup').write(
-    'cleanupFuzz',
-    'MATCH (n) WHERE n.id STARTS WITH $prefix OR (n:Change AND any(t IN n.targetIds WHERE t STARTS WITH $prefix)) DETACH DELETE n',
-    { prefix },
-  );
-  await service.close();
-});
+afterAll(() => owned.cleanup());
 
 describe(`fuzz (fast-check seed ${SEED})`, () => {
   it(`${QUERY_RUNS} random queries: never a 5xx, INTERNAL_SERVER_ERROR or SERVICE_UNAVAILABLE`, async () => {
@@ -582,7 +563,8 @@ describe(`fuzz (fast-check seed ${SEED})`, () => {
 
 /** The seed's nodes and the relationships between them: writes owned by this file never change them. */
 async function seedFingerprint(): Promise<{ nodes: number; relationships: number }> {
-  const rows = await service.db.runner('fuzz-check').read(
+  const rows = await cypher(
+    owned.service.db,
     'seedFingerprint',
     `MATCH (n:Entity) WHERE n.id IN $seedIds
      WITH count(n) AS nodes

@@ -15,15 +15,12 @@ import {
   REQUEST_TIMEOUT_MS,
 } from '../src/limits.js';
 import { loadExamples } from '../src/playground/examples.js';
-import { startTestService, testConfig, type TestService } from './support.js';
+import { ownedData, startTestService, testConfig, type TestService } from './support.js';
 
-let service: TestService;
-beforeAll(async () => {
-  service = await startTestService();
-});
-afterAll(async () => {
-  await service.close();
-});
+// This file writes nothing: its abusive documents go to a service of its own over the seed.
+const owned = ownedData('limits');
+beforeAll(() => owned.start());
+afterAll(() => owned.cleanup());
 
 interface RawResponse {
   status: number;
@@ -32,7 +29,7 @@ interface RawResponse {
   body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | undefined;
 }
 
-async function send(init: RequestInit & { search?: string; path?: string }, base: TestService = service): Promise<RawResponse> {
+async function send(init: RequestInit & { search?: string; path?: string }, base: TestService = owned.service): Promise<RawResponse> {
   const response = await fetch(`${base.url}${init.path ?? '/graphql'}${init.search ?? ''}`, init);
   const text = await response.text();
   let body: RawResponse['body'];
@@ -46,7 +43,7 @@ async function send(init: RequestInit & { search?: string; path?: string }, base
 
 const json = { 'content-type': 'application/json' };
 
-function post(query: string, variables?: Record<string, unknown>, base: TestService = service): Promise<RawResponse> {
+function post(query: string, variables?: Record<string, unknown>, base: TestService = owned.service): Promise<RawResponse> {
   return send({ method: 'POST', headers: json, body: JSON.stringify({ query, variables }) }, base);
 }
 
@@ -77,10 +74,10 @@ describe('query limits', () => {
     expect(accepted.status, accepted.text.slice(0, 300)).toBe(200);
     expect(accepted.body?.errors).toBeUndefined();
 
-    service.takeQueryCount();
+    owned.service.takeQueryCount();
     const refused = await post(nestedRelations(MAX_DEPTH / 2));
     expectRefused(refused, 'GRAPHQL_VALIDATION_FAILED', new RegExp(`depth limit of ${MAX_DEPTH} exceeded`));
-    expect(service.takeQueryCount()).toBe(0);
+    expect(owned.service.takeQueryCount()).toBe(0);
   });
 
   it('depth counts through fragments', async () => {
@@ -130,13 +127,13 @@ describe('query limits', () => {
   });
 
   it('a costly query is refused by its cost, naming the cost and the limit, before Neo4j is asked', async () => {
-    service.takeQueryCount();
+    owned.service.takeQueryCount();
     const refused = await post(costly);
     expectRefused(refused, 'QUERY_TOO_COMPLEX', new RegExp(`limit of ${MAX_COST}`));
     const extensions = refused.body?.errors?.[0]?.extensions;
     expect(extensions?.maxCost).toBe(MAX_COST);
     expect(extensions?.cost).toBeGreaterThan(MAX_COST);
-    expect(service.takeQueryCount()).toBe(0);
+    expect(owned.service.takeQueryCount()).toBe(0);
   });
 
   it('cost counts `first` from the variables, and a negative `first` does not lower it', async () => {
@@ -264,20 +261,20 @@ describe('the HTTP edge', () => {
 
   it('the pages, the probes and the API keep answering beside it', async () => {
     const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
-    const root = await fetch(`${service.url}/`, { headers: html, redirect: 'manual' });
+    const root = await fetch(`${owned.service.url}/`, { headers: html, redirect: 'manual' });
     expect(root.status).toBe(302);
     expect(root.headers.get('location')).toBe('/playground');
     for (const path of ['/playground', '/graphql']) {
-      const page = await fetch(`${service.url}${path}`, { headers: html });
+      const page = await fetch(`${owned.service.url}${path}`, { headers: html });
       expect(page.status, path).toBe(200);
       expect(page.headers.get('content-type'), path).toMatch(/^text\/html/);
       await page.arrayBuffer();
     }
-    const asset = await fetch(`${service.url}/playground/assets/playground.js`);
+    const asset = await fetch(`${owned.service.url}/playground/assets/playground.js`);
     expect(asset.status).toBe(200);
     await asset.arrayBuffer();
     for (const path of ['/health', '/ready']) {
-      const probe = await fetch(`${service.url}${path}`);
+      const probe = await fetch(`${owned.service.url}${path}`);
       expect(probe.status, path).toBe(200);
       expect(probe.headers.get('content-type'), path).toMatch(/^application\/json/);
       await probe.arrayBuffer();
@@ -286,7 +283,7 @@ describe('the HTTP edge', () => {
   });
 
   it('gives clients a bounded time to send a request', () => {
-    expect(service.server.httpServer.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
-    expect(service.server.httpServer.headersTimeout).toBe(HEADERS_TIMEOUT_MS);
+    expect(owned.service.server.httpServer.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
+    expect(owned.service.server.httpServer.headersTimeout).toBe(HEADERS_TIMEOUT_MS);
   });
 });

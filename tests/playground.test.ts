@@ -9,7 +9,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleVariables, loadExamples, operationsDir } from '../src/playground/examples.js';
 import { playgroundCsp } from '../src/playground/page.js';
-import { browserTimeoutMs, launchChromium, recordOffLoopback, startTestService, type TestService } from './support.js';
+import { ActorNameDocument } from './generated/operations.js';
+import { browserTimeoutMs, launchChromium, recordOffLoopback, run, startTestService, type TestService } from './support.js';
 
 describe('the playground', () => {
   let service: TestService;
@@ -51,7 +52,7 @@ describe('the playground', () => {
   });
 
   it('leaves every other /graphql request to Apollo', async () => {
-    const posted = await service.gql<{ actor: { name: string } | null }>('query Name($id: ID!) { actor(id: $id) { name } }', { id: 'vladimir-putin' });
+    const posted = await run(service, ActorNameDocument, { id: 'vladimir-putin' });
     expect(posted.errors).toBeUndefined();
     expect(posted.data).toEqual({ actor: { name: 'Vladimir Putin' } });
 

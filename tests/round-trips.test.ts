@@ -1,22 +1,27 @@
 /** No N+1: a request's Neo4j round trips do not grow with the size of its result. */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSeedDir } from '../src/seed/loader.js';
 import { readSeed } from '../src/seed/validate.js';
-import { startTestService, type TestService } from './support.js';
+import {
+  ActorsThreeLevelsDeepDocument,
+  ActorsWideWalkDocument,
+  IssueEveryoneDocument,
+  IssuePositionsDocument,
+  IssueSidesDocument,
+  type ActorsThreeLevelsDeepQuery,
+} from './generated/operations.js';
+import { ownedData, type Variables } from './support.js';
 
-let service: TestService;
-beforeAll(async () => {
-  service = await startTestService();
-});
-afterAll(async () => {
-  await service.close();
-});
+// This file writes nothing: it counts the round trips of reads over the seed.
+const owned = ownedData('round-trips');
+beforeAll(() => owned.start());
+afterAll(() => owned.cleanup());
 
-async function roundTrips(query: string, variables: Record<string, unknown>): Promise<{ count: number; data: any }> {
-  service.takeQueryCount();
-  const response = await service.gql<any>(query, variables);
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return { count: service.takeQueryCount(), data: response.data };
+async function roundTrips<TData, TVariables extends Variables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<{ count: number; data: TData }> {
+  owned.service.takeQueryCount();
+  const data = await owned.read(document, variables);
+  return { count: owned.service.takeQueryCount(), data };
 }
 
 /**
@@ -26,21 +31,18 @@ async function roundTrips(query: string, variables: Record<string, unknown>): Pr
 const seed = readSeed(defaultSeedDir);
 const holders = [...new Set([...seed.positions.map((position) => position.actor), ...seed.actors.map((actor) => actor.id)])];
 
-const threeLevels = `query($ids: [ID!]!) {
-  nodes(ids: $ids) { ... on Actor { id name
-    positions { stance topic { id name }
-      evidence { text speaker { name }
-        citations { start end excerpt source { title reliability } } } } } }
-}`;
-
 describe('round trips per request', () => {
   it('actors -> positions -> evidence -> citations -> source costs the same over 5 and over 25 actors', async () => {
     expect(holders.length).toBeGreaterThanOrEqual(25);
-    const small = await roundTrips(threeLevels, { ids: holders.slice(0, 5) });
-    const large = await roundTrips(threeLevels, { ids: holders.slice(0, 25) });
+    const small = await roundTrips(ActorsThreeLevelsDeepDocument, { ids: holders.slice(0, 5) });
+    const large = await roundTrips(ActorsThreeLevelsDeepDocument, { ids: holders.slice(0, 25) });
     expect(small.data.nodes).toHaveLength(5);
     expect(large.data.nodes).toHaveLength(25);
-    const evidence = (data: any) => data.nodes.flatMap((actor: any) => actor.positions.flatMap((position: any) => position.evidence)).length;
+    const evidence = (data: ActorsThreeLevelsDeepQuery) =>
+      data.nodes.flatMap((actor) => {
+        if (!actor || !('positions' in actor)) throw new Error(`not an actor: ${JSON.stringify(actor)}`);
+        return actor.positions.flatMap((position) => position.evidence);
+      }).length;
     expect(evidence(large.data)).toBeGreaterThan(evidence(small.data));
     expect(large.count).toBe(small.count);
     // Node kinds, actors, then one query for the whole position subtree the document asks (topics, evidence,
@@ -49,14 +51,8 @@ describe('round trips per request', () => {
   });
 
   it('a wide walk (relations, events, participants, roles) stays bounded too', async () => {
-    const wide = `query($first: Int) { actors(first: $first) { totalCount edges { node {
-      relations { type actor { name } evidence { text } }
-      events { name participants { actor { name } role } evidence { id } }
-      roles { title of { name } } roleHolders { holder { name } }
-      statements(first: 3) { totalCount edges { node { text evidenceFor { stance } } } }
-    } } } }`;
-    const small = await roundTrips(wide, { first: 5 });
-    const large = await roundTrips(wide, { first: 47 });
+    const small = await roundTrips(ActorsWideWalkDocument, { first: 5 });
+    const large = await roundTrips(ActorsWideWalkDocument, { first: 47 });
     expect(large.data.actors.edges.length).toBeGreaterThan(30);
     // A branch that is empty for every actor of a small page (no role holders, say) makes no query, so the
     // counts may differ by those branches; what matters is a fixed ceiling: one query per field and wave.
@@ -65,28 +61,23 @@ describe('round trips per request', () => {
   });
 
   it('an issue with everyone for and against it: the same cost for a small and a large issue', async () => {
-    const query = `query($id: ID!) { issue(id: $id) { positions { actor { name relations { type } } evidence { citations { source { title } } } } } }`;
-    const small = await roundTrips(query, { id: 'putin-zelensky-meeting' });
-    const large = await roundTrips(query, { id: 'ukraine-nato-membership' });
-    expect(large.data.issue.positions.length).toBeGreaterThan(small.data.issue.positions.length);
+    const small = await roundTrips(IssueEveryoneDocument, { id: 'putin-zelensky-meeting' });
+    const large = await roundTrips(IssueEveryoneDocument, { id: 'ukraine-nato-membership' });
+    expect(large.data.issue!.positions.length).toBeGreaterThan(small.data.issue!.positions.length);
     expect(large.count).toBe(small.count);
   });
 
   it('supporters and opponents side by side share one query, and each list holds only its stance', async () => {
-    const sides = `query($id: ID!) { issue(id: $id) {
-      supporters: positions(stance: SUPPORTS) { id stance actor { name } evidence { text speaker { name } } }
-      opponents: positions(stance: OPPOSES) { id stance actor { name } evidence { text speaker { name } } } } }`;
-    const all = `query($id: ID!) { issue(id: $id) { positions { id stance actor { name } evidence { text speaker { name } } } } }`;
-    const both = await roundTrips(sides, { id: 'ukraine-nato-membership' });
-    const one = await roundTrips(all, { id: 'ukraine-nato-membership' });
+    const both = await roundTrips(IssueSidesDocument, { id: 'ukraine-nato-membership' });
+    const one = await roundTrips(IssuePositionsDocument, { id: 'ukraine-nato-membership' });
     expect(both.count).toBe(one.count);
-    const { supporters, opponents } = both.data.issue;
+    const { supporters, opponents } = both.data.issue!;
     expect(supporters.length).toBeGreaterThan(0);
     expect(opponents.length).toBeGreaterThan(0);
-    expect(supporters.every((position: any) => position.stance === 'SUPPORTS')).toBe(true);
-    expect(opponents.every((position: any) => position.stance === 'OPPOSES')).toBe(true);
-    const ids = (stance: string) => one.data.issue.positions.filter((position: any) => position.stance === stance).map((position: any) => position.id);
-    expect(supporters.map((position: any) => position.id)).toEqual(ids('SUPPORTS'));
-    expect(opponents.map((position: any) => position.id)).toEqual(ids('OPPOSES'));
+    expect(supporters.every((position) => position.stance === 'SUPPORTS')).toBe(true);
+    expect(opponents.every((position) => position.stance === 'OPPOSES')).toBe(true);
+    const ids = (stance: string) => one.data.issue!.positions.filter((position) => position.stance === stance).map((position) => position.id);
+    expect(supporters.map((position) => position.id)).toEqual(ids('SUPPORTS'));
+    expect(opponents.map((position) => position.id)).toEqual(ids('OPPOSES'));
   });
 });

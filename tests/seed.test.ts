@@ -7,7 +7,7 @@ import type { Database, QueryRunner } from '../src/neo4j/database.js';
 import { defaultSeedDir, loadSeed } from '../src/seed/loader.js';
 import { SeedValidationError, readSeed } from '../src/seed/validate.js';
 import { createRepositories } from '../src/context.js';
-import { testDatabase } from './support.js';
+import { cypher, testDatabase } from './support.js';
 
 let db: Database;
 let runner: QueryRunner;
@@ -24,7 +24,8 @@ const seedIds = [
 
 /** Nodes and relationships among the seed's own ids: other test files may add their own data meanwhile. */
 async function seedFingerprint(): Promise<{ nodes: number; relationships: Record<string, number> }> {
-  const rows = await runner.read(
+  const rows = await cypher(
+    db,
     'seedFingerprint',
     `MATCH (n:Entity) WHERE n.id IN $ids
      WITH collect(n) AS nodes
@@ -50,7 +51,8 @@ afterAll(async () => {
 
 describe('provenance in the loaded graph', () => {
   it('meets the curation floor: 30 actors, the 11 issues, 45 positions, 60 statements', async () => {
-    const rows = await runner.read(
+    const rows = await cypher(
+      db,
       'seedCounts',
       `RETURN COUNT { (:Actor) } AS actors, COUNT { (:Position) } AS positions, COUNT { (:Statement) } AS statements,
               [id IN $issues WHERE NOT EXISTS { (:Issue {id: id}) }] AS missingIssues`,
@@ -77,12 +79,13 @@ describe('provenance in the loaded graph', () => {
       'moscow-talks-2025-12-02', 'geneva-talks-2025-11-23', 'florida-talks-2025-11-30', 'nato-foreign-ministers-2025-12-03',
       'istanbul-talks-2025', 'zapad-2025',
     ];
-    const rows = await runner.read('missingIds', 'UNWIND $ids AS id WITH id WHERE NOT EXISTS { (:Entity {id: id}) } RETURN collect(id) AS missing', { ids });
+    const rows = await cypher(db, 'missingIds', 'UNWIND $ids AS id WITH id WHERE NOT EXISTS { (:Entity {id: id}) } RETURN collect(id) AS missing', { ids });
     expect(rows[0]!.missing).toEqual([]);
   });
 
   it('finds every QUOTE verbatim at its offsets in each source that cites it', async () => {
-    const rows = await runner.read(
+    const rows = await cypher(
+      db,
       'quoteSpans',
       `MATCH (s:Statement {kind: 'QUOTE'})-[c:CITED_IN]->(src:Source) WHERE s.id IN $ids
        RETURN s.id AS id, src.id AS source, substring(src.text, c.start, c.end - c.start) AS span`,
@@ -104,7 +107,8 @@ describe('provenance in the loaded graph', () => {
   });
 
   it('cites every statement at offsets that frame its words (match text for a second article)', async () => {
-    const rows = await runner.read(
+    const rows = await cypher(
+      db,
       'citationSpans',
       'MATCH (s:Statement)-[c:CITED_IN]->(src:Source) WHERE s.id IN $ids RETURN s.id AS id, src.id AS source, substring(src.text, c.start, c.end - c.start) AS span',
       { ids: seedIds },
@@ -118,7 +122,8 @@ describe('provenance in the loaded graph', () => {
   });
 
   it('gives every position at least one evidence statement, an actor and a topic', async () => {
-    const rows = await runner.read(
+    const rows = await cypher(
+      db,
       'positionIntegrity',
       `MATCH (p:Position) WHERE p.id IN $ids
        RETURN count(p) AS positions,
@@ -133,7 +138,8 @@ describe('provenance in the loaded graph', () => {
   });
 
   it('resolves every reference: statements cite sources, speakers are actors, relation evidence exists', async () => {
-    const rows = await runner.read(
+    const rows = await cypher(
+      db,
       'danglingReferences',
       `RETURN COUNT { MATCH (s:Statement) WHERE NOT EXISTS { (s)-[:CITED_IN]->(:Source) } } AS uncited,
               COUNT { MATCH (:Statement)-[:SAID_BY]->(x) WHERE NOT x:Actor } AS badSpeakers,
@@ -215,7 +221,7 @@ describe('loading', () => {
       await expect(attempt).rejects.toThrow(/nothing was written/);
       expect(await seedFingerprint()).toEqual(before);
       if (newId) {
-        const rows = await runner.read('idAbsent', 'MATCH (n:Entity {id: $id}) RETURN count(n) AS count', { id: newId });
+        const rows = await cypher(db, 'idAbsent', 'MATCH (n:Entity {id: $id}) RETURN count(n) AS count', { id: newId });
         expect(rows[0]!.count).toBe(0);
       }
     });
@@ -247,10 +253,10 @@ describe('curated facts, asked through the repositories', () => {
   });
 
   it('Kushner is family of Trump, and Witkoff and Kushner took part in the Moscow talks', async () => {
-    const { actors } = createRepositories(runner);
+    const { actors, events: eventRepository } = createRepositories(runner);
     const family = await actors.relationsOf(['jared-kushner']);
     expect(family.some(({ value }) => value.type === 'FAMILY_OF' && value.actorId === 'donald-trump')).toBe(true);
-    const events = await actors.eventsOf(['steve-witkoff', 'jared-kushner']);
+    const events = await eventRepository.ofActors(['steve-witkoff', 'jared-kushner']);
     for (const actorId of ['steve-witkoff', 'jared-kushner']) {
       expect(events.filter(({ key }) => key === actorId).map(({ value }) => value.id)).toContain('moscow-talks-2025-12-02');
     }

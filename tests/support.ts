@@ -1,15 +1,20 @@
 /**
- * Test helpers: a real service on an ephemeral loopback port, over the test Neo4j, a GraphQL client, and the
- * headless Chromium the browser tests drive.
+ * Test helpers: a real service on an ephemeral loopback port over the test Neo4j, a GraphQL client for typed
+ * documents (tests/operations/*.graphql, generated into tests/generated/operations.ts), the data a test file
+ * owns, the one way tests run Cypher of their own, and the headless Chromium the browser tests drive.
  */
+import { randomUUID } from 'node:crypto';
 import { accessSync, constants, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { delimiter, join } from 'node:path';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
+import { z } from 'zod';
 import { loadConfig, type Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { createDriver, Database, type QueryEvent } from '../src/neo4j/database.js';
+import { createDriver, Database, type Params, type QueryEvent } from '../src/neo4j/database.js';
 import { createServer, type StanceServer } from '../src/server.js';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -33,6 +38,11 @@ export function testDatabase(config: Config = testConfig()): Database {
   });
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// GraphQL over HTTP
+
+export type Variables = Record<string, unknown>;
+
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   status: number;
   data?: TData | null;
@@ -40,13 +50,50 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
   extensions?: Record<string, unknown>;
 }
 
+/** POSTs one operation to `${url}/graphql`. The answer is typed by the caller: by its document, as `run` does. */
+export async function postGraphQL<TData>(url: string, query: string, variables?: Variables, headers: Record<string, string> = {}): Promise<GraphQLResponse<TData>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<TData>, 'status'>;
+  return { status: response.status, ...body };
+}
+
+/** The Authorization header of a curator's token; none for null (an anonymous client). */
+export function bearer(token: string | null): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/** Runs a typed document (from tests/generated/operations.ts) through the GraphQL boundary of the service at `url`. */
+export function run<TData, TVariables extends Variables>(
+  service: { url: string },
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<TData>> {
+  return postGraphQL<TData>(service.url, print(document), variables, headers);
+}
+
+/** The data of an answer that must carry no error (the errors are the failure message otherwise). */
+export function dataOf<TData>(response: GraphQLResponse<TData>): TData {
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  if (response.data == null) throw new Error(`no data in ${JSON.stringify(response)}`);
+  return response.data;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The service
+
 export interface TestService {
   url: string;
   db: Database;
   server: StanceServer;
   /** Cypher round trips made since the last call (counted by the Database's query observer). */
   takeQueryCount(): number;
-  gql<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<TData>>;
+  /** Sends a document as text: for the documents a test builds or spoils on purpose. Typed ones go through `run`. */
+  gql<TData = Record<string, unknown>>(query: string, variables?: Variables, headers?: Record<string, string>): Promise<GraphQLResponse<TData>>;
   close(): Promise<void>;
 }
 
@@ -63,15 +110,7 @@ export async function startTestService(config: Config = testConfig()): Promise<T
     db,
     server,
     takeQueryCount: () => events.splice(0).length,
-    gql: async (query, variables, headers = {}) => {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
-      return { status: response.status, ...body } as GraphQLResponse<never>;
-    },
+    gql: (query, variables, headers) => postGraphQL(url, query, variables, headers),
     close: async () => {
       await server.stop();
       await db.close();
@@ -79,15 +118,100 @@ export async function startTestService(config: Config = testConfig()): Promise<T
   };
 }
 
-/** Runs a typed document (from src/generated/operations.ts) through the GraphQL boundary. */
-export async function run<TData, TVariables extends Record<string, unknown>>(
-  service: TestService,
-  document: import('@graphql-typed-document-node/core').TypedDocumentNode<TData, TVariables>,
-  variables: TVariables,
-): Promise<GraphQLResponse<TData>> {
-  const { print } = await import('graphql');
-  return service.gql<TData>(print(document), variables);
+// ---------------------------------------------------------------------------------------------------------------
+// The data a test file owns
+
+/**
+ * A test file's own service and data. The ids and tokens exist as soon as the file loads (case tables name them);
+ * `start()` in beforeAll starts a service that accepts exactly these tokens, `cleanup()` in afterAll deletes every
+ * node whose id starts with the prefix, and every audit record naming one, then closes the service. Other files
+ * run meanwhile on the same database, so a file writes only under its prefix and reads the seed as shared.
+ */
+export interface OwnedData {
+  /** `${label}-` and 8 random hex digits: no other file, and no other run, writes ids starting with it. */
+  readonly prefix: string;
+  /** API tokens the service accepts (STANCEGRAPH_API_KEYS), valid for this file only. */
+  readonly tokens: { readonly editor: string; readonly admin: string };
+  /** An id this file owns: `${prefix}-${name}`. */
+  readonly id: (name: string) => string;
+  /** The running service (after `start()`). */
+  readonly service: TestService;
+  /** Starts the service (in beforeAll). */
+  start(): Promise<TestService>;
+  /** Sends a typed document with a token: the editor's unless given, none for null. */
+  readonly run: <TData, TVariables extends Variables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, token?: string | null) => Promise<GraphQLResponse<TData>>;
+  /** As `run`, for an operation that must succeed: its data. */
+  readonly ok: <TData, TVariables extends Variables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, token?: string | null) => Promise<TData>;
+  /** An anonymous client's read that must succeed: its data. */
+  readonly read: <TData, TVariables extends Variables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables) => Promise<TData>;
+  /** Deletes what the file wrote (its nodes and their audit records) and closes the service (in afterAll). */
+  cleanup(): Promise<void>;
 }
+
+export function ownedData(label: string): OwnedData {
+  const prefix = `${label}-${randomUUID().slice(0, 8)}`;
+  const tokens = { editor: `editor-${randomUUID()}`, admin: `admin-${randomUUID()}` };
+  let started: TestService | undefined;
+  const service = (): TestService => {
+    if (!started) throw new Error(`${prefix}: start() the service in beforeAll first`);
+    return started;
+  };
+  return {
+    prefix,
+    tokens,
+    id: (name) => `${prefix}-${name}`,
+    get service() {
+      return service();
+    },
+    start: async () => (started = await startTestService(testConfig({ STANCEGRAPH_API_KEYS: `editor:${tokens.editor},admin:${tokens.admin}` }))),
+    run: (document, variables, token = tokens.editor) => run(service(), document, variables, bearer(token)),
+    ok: async (document, variables, token = tokens.editor) => dataOf(await run(service(), document, variables, bearer(token))),
+    read: async (document, variables) => dataOf(await run(service(), document, variables)),
+    cleanup: async () => {
+      if (!started) return;
+      await cypherWrite(
+        started.db,
+        'cleanupOwnedData',
+        'MATCH (n) WHERE n.id STARTS WITH $prefix OR (n:Change AND any(t IN n.targetIds WHERE t STARTS WITH $prefix)) DETACH DELETE n',
+        { prefix },
+      );
+      await started.close();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cypher of the tests' own: checking what the API wrote, cleaning up after it
+
+/** A row of a test's own query: its columns by name, as the driver converts them (numbers, strings, lists, maps). */
+export type CypherRow = Record<string, unknown>;
+
+/**
+ * The one way tests query Neo4j directly (the API's own Cypher stays in its repositories). Only these three functions
+ * know QueryRunner's signature, so a change to it is made here once.
+ */
+/** Any row: the tests read the columns they asked for, and assert on them. */
+const anyRow = z.record(z.string(), z.unknown());
+
+export function cypher(db: Database, name: string, query: string, params: Params = {}): Promise<CypherRow[]> {
+  return db.runner('tests').read(name, query, params, anyRow);
+}
+
+export function cypherWrite(db: Database, name: string, query: string, params: Params = {}): Promise<CypherRow[]> {
+  return db.runner('tests').writeTransaction(name, (tx) => tx.run(name, query, params, anyRow));
+}
+
+/** Several reads in one transaction, seeing one snapshot of the graph. */
+export function cypherSnapshot<T>(
+  db: Database,
+  name: string,
+  work: (read: (name: string, query: string, params?: Params) => Promise<CypherRow[]>) => Promise<T>,
+): Promise<T> {
+  return db.runner('tests').readTransaction(name, (tx) => work((queryName, query, params = {}) => tx.run(queryName, query, params, anyRow)));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The headless Chromium the browser tests drive
 
 /** Names a Chromium or Chrome goes by on PATH (Debian: chromium; Ubuntu: chromium-browser). */
 const chromiumNames = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];

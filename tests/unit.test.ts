@@ -1,6 +1,6 @@
 /** Pure logic: finding words in articles, safe Lucene, cursors, stance analytics. */
 import { describe, expect, it } from 'vitest';
-import { isInsideQuotation, locate, normalizeQuoted } from '../src/seed/locate.js';
+import { isInsideQuotation, locate, normalizeQuoted } from '../src/statement/locate.js';
 import { toLuceneQuery } from '../src/search/lucene.js';
 import { decodeCursor, encodeCursor, pageSize } from '../src/shared/pagination.js';
 import { foldForSearch } from '../src/shared/text.js';

@@ -8,7 +8,19 @@
  * a batch is written, so even L (a million statements) fits in a few hundred MB.
  */
 import { actorSearchKey } from '../../src/shared/text.js';
-import { actorRelationTypes, reliabilities, stances, statementKinds } from '../../src/vocabulary.js';
+import type {
+  ActorRow,
+  CitationRow,
+  EventRow,
+  IssueRow,
+  PositionRow,
+  ProposalRow,
+  RelationRow,
+  RoleRow,
+  SourceRow,
+  StatementRow,
+} from '../../src/seed/graph-writer.js';
+import { actorKinds, actorRelationTypes, reliabilities, stances, statementKinds } from '../../src/vocabulary.js';
 import { Random, ZipfSampler, seedFor } from './random.js';
 import * as words from './vocabulary.js';
 
@@ -34,7 +46,6 @@ export const GENERATOR_VERSION = 1;
 /** Zipf exponents: how skewed each degree is. */
 const SKEW = { speakers: 0.85, positionHolders: 0.7, topics: 0.6, relationTargets: 0.85, relationSources: 0.5, organisations: 0.8 };
 
-const kinds = ['PERSON', 'ORGANIZATION', 'STATE', 'GROUP'] as const;
 const relationTypes = actorRelationTypes;
 
 const FIRST_DAY = Date.UTC(2012, 0, 1) / 86_400_000;
@@ -92,8 +103,6 @@ function groupBy(count: number, groupCount: number, groupOf: (index: number) => 
   }
   return { offsets, items };
 }
-
-export type Row = Record<string, unknown>;
 
 export class GeneratedGraph {
   // Actors
@@ -362,11 +371,11 @@ export class GeneratedGraph {
   // ----------------------------------------------------------------------------------------------- rows, in load order
 
   /** Sources with their texts; records where each statement's words stand (so call this before citationRows). */
-  *sourceRows(batchSize: number): Generator<Row[]> {
+  *sourceRows(batchSize: number): Generator<SourceRow[]> {
     const citing = groupBy(this.spec.statements * 2, this.spec.sources, (k) =>
       k < this.spec.statements ? this.statementSource[k]! : this.statementSecondSource[k - this.spec.statements]!,
     );
-    let batch: Row[] = [];
+    let batch: SourceRow[] = [];
     for (let s = 0; s < this.spec.sources; s++) {
       const random = new Random(seedFor(this.seed, Stream.SourceText, s));
       const title = this.sourceTitle(random);
@@ -392,7 +401,7 @@ export class GeneratedGraph {
       }
       text += random.pick(words.fillerSentences);
       batch.push({
-        id: this.sourceIds[s],
+        id: this.sourceIds[s]!,
         title,
         outlet,
         publishedOn: isoDay(this.sourceDay[s]!),
@@ -414,18 +423,18 @@ export class GeneratedGraph {
     if (batch.length > 0) yield batch;
   }
 
-  *actorRows(batchSize: number): Generator<Row[]> {
+  *actorRows(batchSize: number): Generator<ActorRow[]> {
     for (let start = 0; start < this.spec.actors; start += batchSize) {
-      const rows: Row[] = [];
+      const rows: ActorRow[] = [];
       for (let i = start; i < Math.min(this.spec.actors, start + batchSize); i++) {
         const name = this.actorNames[i]!;
         const aliases = this.actorAliases[i]!;
         rows.push({
-          id: this.actorIds[i],
+          id: this.actorIds[i]!,
           name,
-          kind: kinds[this.actorKinds[i]!],
+          kind: actorKinds[this.actorKinds[i]!]!,
           aliases,
-          description: `${kinds[this.actorKinds[i]!]!.toLowerCase()} (generated for benchmarks)`,
+          description: `${actorKinds[this.actorKinds[i]!]!.toLowerCase()} (generated for benchmarks)`,
           searchKey: actorSearchKey(name, aliases),
         });
       }
@@ -434,7 +443,7 @@ export class GeneratedGraph {
   }
 
   /** Roles held by people in organisations and states. */
-  *roleRows(batchSize: number): Generator<Row[]> {
+  *roleRows(batchSize: number): Generator<RoleRow[]> {
     const random = new Random(seedFor(this.seed, Stream.Roles, 0));
     const people: number[] = [];
     const bodies: number[] = [];
@@ -444,7 +453,7 @@ export class GeneratedGraph {
     }
     const bodySampler = new ZipfSampler(bodies.length, SKEW.organisations);
     const seen = new Set<string>();
-    let batch: Row[] = [];
+    let batch: RoleRow[] = [];
     for (let r = 0; r < this.spec.roles && people.length > 0 && bodies.length > 0; r++) {
       const holder = random.pick(people);
       const of = bodies[bodySampler.sample(random)]!;
@@ -452,7 +461,7 @@ export class GeneratedGraph {
       const key = `${holder}:${of}:${title}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      batch.push({ actor: this.actorIds[holder], of: this.actorIds[of], title });
+      batch.push({ actor: this.actorIds[holder]!, of: this.actorIds[of]!, title });
       if (batch.length >= batchSize) {
         yield batch;
         batch = [];
@@ -461,13 +470,13 @@ export class GeneratedGraph {
     if (batch.length > 0) yield batch;
   }
 
-  /** Actor relations, grouped by type (a relationship type cannot be a parameter). */
-  relationRows(): Map<string, Row[]> {
+  /** Actor relations, each of one of the vocabulary's types, no two alike. */
+  relationRows(): RelationRow[] {
     const random = new Random(seedFor(this.seed, Stream.Relations, 0));
     const targets = new ZipfSampler(this.spec.actors, SKEW.relationTargets, this.popularity);
     const sources = new ZipfSampler(this.spec.actors, SKEW.relationSources, this.popularity);
     const bySpeaker = groupBy(this.spec.statements, this.spec.actors, (i) => this.statementSpeaker[i]!);
-    const byType = new Map<string, Row[]>();
+    const relations: RelationRow[] = [];
     const seen = new Set<string>();
     for (let r = 0; r < this.spec.relations; r++) {
       const from = sources.sample(random);
@@ -493,45 +502,43 @@ export class GeneratedGraph {
       for (let e = random.int(0, 2); e > 0 && own > 0; e--) {
         evidence.push(this.statementId(bySpeaker.items[bySpeaker.offsets[from]! + random.int(0, own - 1)]!));
       }
-      const rows = byType.get(type) ?? [];
-      rows.push({ from: this.actorIds[from], to: this.actorIds[to], evidence: [...new Set(evidence)] });
-      byType.set(type, rows);
+      relations.push({ from: this.actorIds[from]!, type, to: this.actorIds[to]!, evidence: [...new Set(evidence)] });
     }
-    return byType;
+    return relations;
   }
 
-  *issueRows(batchSize: number): Generator<Row[]> {
+  *issueRows(batchSize: number): Generator<IssueRow[]> {
     for (let start = 0; start < this.spec.issues; start += batchSize) {
-      const rows: Row[] = [];
+      const rows: IssueRow[] = [];
       for (let i = start; i < Math.min(this.spec.issues, start + batchSize); i++) {
         const parent = this.issueParent[i]!;
         rows.push({
-          id: this.topicIds[i],
-          name: this.topicNames[i],
+          id: this.topicIds[i]!,
+          name: this.topicNames[i]!,
           description: `Generated issue ${i}: ${this.topicNames[i]}.`,
-          parent: parent >= 0 ? this.topicIds[parent] : null,
+          parent: parent >= 0 ? this.topicIds[parent]! : null,
         });
       }
       yield rows;
     }
   }
 
-  *proposalRows(batchSize: number): Generator<Row[]> {
+  *proposalRows(batchSize: number): Generator<ProposalRow[]> {
     const random = new Random(seedFor(this.seed, Stream.Proposals, 0));
     const authors = new ZipfSampler(this.spec.actors, SKEW.speakers, this.popularity);
-    let batch: Row[] = [];
+    let batch: ProposalRow[] = [];
     for (let i = 0; i < this.spec.proposals; i++) {
       const topic = this.spec.issues + i;
       const day = FIRST_DAY + random.int(0, LAST_DAY - FIRST_DAY);
       batch.push({
-        id: this.topicIds[topic],
-        name: this.topicNames[topic],
+        id: this.topicIds[topic]!,
+        name: this.topicNames[topic]!,
         description: `Generated proposal ${i}.`,
         date: isoDay(day),
         dateSource: 'ARTICLE',
         authors: [...new Set(Array.from({ length: random.int(1, 3) }, () => this.actorIds[authors.sample(random)]!))],
         addresses: [...new Set(Array.from({ length: random.int(1, 4) }, () => this.topicIds[random.int(0, this.spec.issues - 1)]!))],
-        revises: i > 0 && random.chance(0.2) ? [this.topicIds[this.spec.issues + random.int(0, i - 1)]] : [],
+        revises: i > 0 && random.chance(0.2) ? [this.topicIds[this.spec.issues + random.int(0, i - 1)]!] : [],
       });
       if (batch.length >= batchSize) {
         yield batch;
@@ -545,18 +552,18 @@ export class GeneratedGraph {
     return `statement-${i.toString(36)}`;
   }
 
-  *statementRows(batchSize: number): Generator<Row[]> {
+  *statementRows(batchSize: number): Generator<StatementRow[]> {
     for (let start = 0; start < this.spec.statements; start += batchSize) {
-      const rows: Row[] = [];
+      const rows: StatementRow[] = [];
       for (let i = start; i < Math.min(this.spec.statements, start + batchSize); i++) {
         const speaker = this.statementSpeaker[i]!;
         rows.push({
           id: this.statementId(i),
           text: this.statementText(i),
-          kind: statementKinds[this.statementKind[i]!],
+          kind: statementKinds[this.statementKind[i]!]!,
           saidOn: isoDay(this.statementDay[i]!),
           dateSource: this.statementShifted[i] ? 'EVENT' : 'ARTICLE',
-          speaker: speaker >= 0 ? this.actorIds[speaker] : null,
+          speaker: speaker >= 0 ? this.actorIds[speaker]! : null,
           speakerNote: speaker >= 0 ? null : this.speakerNote(i),
         });
       }
@@ -565,13 +572,13 @@ export class GeneratedGraph {
   }
 
   /** Needs sourceRows to have run (it computes the offsets). */
-  *citationRows(batchSize: number): Generator<Row[]> {
-    let batch: Row[] = [];
+  *citationRows(batchSize: number): Generator<CitationRow[]> {
+    let batch: CitationRow[] = [];
     for (let i = 0; i < this.spec.statements; i++) {
       const length = this.statementText(i).length;
       const cite = (source: number, start: number) => {
         if (start < 0) throw new Error(`statement ${i}: no offset in source ${source} (sources not written first?)`);
-        batch.push({ statement: this.statementId(i), source: this.sourceIds[source], start, end: start + length });
+        batch.push({ statement: this.statementId(i), source: this.sourceIds[source]!, start, end: start + length });
       };
       cite(this.statementSource[i]!, this.citeStart[i]!);
       if (this.statementSecondSource[i]! >= 0) cite(this.statementSecondSource[i]!, this.citeSecondStart[i]!);
@@ -589,11 +596,11 @@ export class GeneratedGraph {
     return count;
   }
 
-  *eventRows(batchSize: number): Generator<Row[]> {
+  *eventRows(batchSize: number): Generator<EventRow[]> {
     const random = new Random(seedFor(this.seed, Stream.Events, 0));
     const participants = new ZipfSampler(this.spec.actors, SKEW.speakers, this.popularity);
     const bySpeaker = groupBy(this.spec.statements, this.spec.actors, (i) => this.statementSpeaker[i]!);
-    let batch: Row[] = [];
+    let batch: EventRow[] = [];
     for (let i = 0; i < this.spec.events; i++) {
       const kind = random.pick(words.eventKinds);
       const city = random.pick(words.cities);
@@ -614,7 +621,7 @@ export class GeneratedGraph {
         endDate: random.chance(0.3) ? isoDay(day + random.int(1, 3)) : null,
         place: city,
         description: `Generated event ${i}.`,
-        participants: who.map((actor) => ({ actor: this.actorIds[actor], role: random.pick(words.participantRoles) })),
+        participants: who.map((actor) => ({ actor: this.actorIds[actor]!, role: random.pick(words.participantRoles) })),
         evidence: [...new Set(evidence)],
       });
       if (batch.length >= batchSize) {
@@ -625,10 +632,10 @@ export class GeneratedGraph {
     if (batch.length > 0) yield batch;
   }
 
-  *positionRows(batchSize: number): Generator<Row[]> {
+  *positionRows(batchSize: number): Generator<PositionRow[]> {
     const verbs = ['supports', 'opposes', 'conditionally supports', 'is undecided on'];
     for (let start = 0; start < this.spec.positions; start += batchSize) {
-      const rows: Row[] = [];
+      const rows: PositionRow[] = [];
       for (let p = start; p < Math.min(this.spec.positions, start + batchSize); p++) {
         const actor = this.positionActor[p]!;
         const topic = this.positionTopic[p]!;
@@ -640,9 +647,9 @@ export class GeneratedGraph {
         }
         rows.push({
           id: `position-${p.toString(36)}`,
-          actor: this.actorIds[actor],
-          topic: this.topicIds[topic],
-          stance: stances[stance],
+          actor: this.actorIds[actor]!,
+          topic: this.topicIds[topic]!,
+          stance: stances[stance]!,
           summary: `${this.actorNames[actor]} ${verbs[stance]} ${this.topicNames[topic]}.`,
           condition: stance === 2 ? `Only ${words.qualifiers[3 + (p % (words.qualifiers.length - 3))]}.` : null,
           validFrom: isoDay(this.positionFrom[p]!),

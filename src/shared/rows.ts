@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 
-export const text = z.string();
 export const optionalText = z.string().nullable();
 /** A list property that may be unset on the node. */
 export const textList = z
@@ -12,8 +11,6 @@ export const textList = z
   .nullable()
   .transform((list) => list ?? []);
 export const count = z.number().int().nonnegative();
-/** One closed set of values from src/vocabulary.ts, e.g. `oneOfList(stances)`. */
-export const oneOfList = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
 
 /** Rows of a batch query: each value tagged with the key (parent id) it belongs to. */
 export const keyed = <V extends z.ZodType>(value: V) => z.object({ key: z.string(), value });
