@@ -56,6 +56,9 @@ export function createDriver(config: Config): Driver {
 export function mapNeo4jError(error: unknown): GraphQLError | undefined {
   if (!(error instanceof Neo4jError)) return undefined;
   if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired') return serviceUnavailable();
+  // Every pooled connection stayed busy past connectionAcquisitionTimeout: the service is overloaded, not broken. The
+  // driver gives this error no code, only its message.
+  if (error.message.startsWith('Connection acquisition timed out')) return serviceUnavailable();
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return queryTimeout();
   if (error.code === 'Neo.TransientError.Transaction.LockClientStopped') return queryTimeout();
   if (error.code === 'Neo.ClientError.Statement.EntityNotFound') {
