@@ -24,7 +24,7 @@ import {
   UpsertActorDocument,
   UpsertIssueDocument,
 } from './generated/operations.js';
-import { bearer, cypher, ownedData, run, type GraphQLResponse } from './support.js';
+import { bearer, cypher, ownedData, run, type GraphQLResponse, type Variables } from './support.js';
 
 const owned = ownedData('cur');
 const { id, prefix } = owned;
@@ -178,7 +178,7 @@ describe('writes', () => {
 describe('auth', () => {
   /** Sends one mutation with the headers given: the same document and variables for every kind of caller. */
   const attempt =
-    <TData, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables) =>
+    <TData, TVariables extends Variables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables) =>
     (headers: Record<string, string>): Promise<GraphQLResponse<TData>> =>
       run(owned.service, document, variables, headers);
   const mutations: Array<[string, (headers: Record<string, string>) => Promise<GraphQLResponse<unknown>>, 'editor' | 'admin']> = [
