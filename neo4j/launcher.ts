@@ -21,12 +21,23 @@ export interface BundledNeo4jOptions {
   onOutput?: (line: string) => void;
   /** How long to wait for the ready line. */
   startTimeoutMs?: number;
+  /** Aborting a start that is under way stops the half-started JVM; the start then rejects. */
+  signal?: AbortSignal;
+}
+
+export interface Neo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 export interface BundledNeo4j {
   uri: string;
   user: string;
   password: string;
+  /** The JVM's process id (tests kill it to play a crash). */
+  pid: number;
+  /** Settles when the JVM exits, for whatever reason: stop(), a crash, a kill from outside. */
+  exited: Promise<Neo4jExit>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +83,7 @@ async function assertPortFree(port: number): Promise<void> {
 export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<BundledNeo4j> {
   ensureBuilt(options.onOutput);
   await assertPortFree(options.port);
+  options.signal?.throwIfAborted();
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
 
@@ -93,21 +105,32 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
       join(targetDir, 'plugins'),
       '--watch-stdin',
     ],
-    // The password travels in the environment, not on a command line that `ps` shows.
-    { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NEO4J_LAUNCHER_PASSWORD: options.password } },
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      // The password travels in the environment, not on a command line that `ps` shows.
+      env: { ...process.env, NEO4J_LAUNCHER_PASSWORD: options.password },
+      // Its own process group: a Ctrl-C at the terminal reaches only us, and we decide when Neo4j stops. Otherwise
+      // the JVM would stop on the same SIGINT, and a supervisor could take that for a crash. If we die without
+      // stopping it, --watch-stdin stops it.
+      detached: true,
+    },
   );
+  const exited = new Promise<Neo4jExit>((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
 
-  const ready = waitForReady(child, options);
   try {
-    await ready;
+    await waitForReady(child, options);
   } catch (error) {
-    child.kill('SIGKILL');
+    // An aborted start is a shutdown: let Neo4j stop cleanly. A failed one may hang: kill it.
+    if (options.signal?.aborted) await stopProcess(child);
+    else await killProcess(child);
     throw error;
   }
   return {
     uri: `bolt://127.0.0.1:${options.port}`,
     user: 'neo4j',
     password: options.password,
+    pid: child.pid!,
+    exited,
     stop: () => stopProcess(child),
   };
 }
@@ -116,34 +139,51 @@ function waitForReady(child: ChildProcess, options: BundledNeo4jOptions): Promis
   const timeoutMs = options.startTimeoutMs ?? 180_000;
   const recent: string[] = [];
   return new Promise((resolveReady, reject) => {
+    // The first outcome wins; the listeners that only matter during the start are removed with it.
+    const settle = (error?: Error) => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolveReady();
+    };
     const timer = setTimeout(
-      () => reject(new Error(`Neo4j did not report ready within ${timeoutMs / 1000}s:\n${recent.join('\n')}`)),
+      () => settle(new Error(`Neo4j did not report ready within ${timeoutMs / 1000}s:\n${recent.join('\n')}`)),
       timeoutMs,
     );
+    const onAbort = () => settle(new Error('the start of Neo4j was aborted'));
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      settle(new Error(`Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${recent.join('\n')}`));
+    // Lines keep flowing to onOutput after the start, for as long as the JVM runs.
     const onLine = (line: string) => {
       recent.push(line);
       if (recent.length > 40) recent.shift();
       options.onOutput?.(line);
-      if (line.startsWith('NEO4J READY')) {
-        clearTimeout(timer);
-        resolveReady();
-      }
+      if (line.startsWith('NEO4J READY')) settle();
     };
     createInterface({ input: child.stdout! }).on('line', onLine);
     createInterface({ input: child.stderr! }).on('line', onLine);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`could not start java: ${error.message}`));
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${recent.join('\n')}`));
-    });
+    child.once('error', (error) => settle(new Error(`could not start java: ${error.message}`)));
+    child.once('exit', onExit);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function hasExited(child: ChildProcess): boolean {
+  // A child that never spawned (java missing) has no pid and will not report an exit.
+  return child.pid === undefined || child.exitCode !== null || child.signalCode !== null;
+}
+
+function killProcess(child: ChildProcess): Promise<void> {
+  if (hasExited(child)) return Promise.resolve();
+  return new Promise((resolveKill) => {
+    child.once('exit', () => resolveKill());
+    child.kill('SIGKILL');
   });
 }
 
 function stopProcess(child: ChildProcess, graceMs = 30_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (hasExited(child)) return Promise.resolve();
   return new Promise((resolveStop) => {
     const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
     child.once('exit', () => {
