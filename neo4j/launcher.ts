@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const launcherDir = dirname(fileURLToPath(import.meta.url));
@@ -25,7 +26,7 @@ export interface BundledNeo4jOptions {
   signal?: AbortSignal;
 }
 
-export interface Neo4jExit {
+export interface ProcessExit {
   code: number | null;
   signal: NodeJS.Signals | null;
 }
@@ -37,7 +38,7 @@ export interface BundledNeo4j {
   /** The JVM's process id (tests kill it to play a crash). */
   pid: number;
   /** Settles when the JVM exits, for whatever reason: stop(), a crash, a kill from outside. */
-  exited: Promise<Neo4jExit>;
+  exited: Promise<ProcessExit>;
   stop(): Promise<void>;
 }
 
@@ -115,7 +116,7 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
       detached: true,
     },
   );
-  const exited = new Promise<Neo4jExit>((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
+  const exited = new Promise<ProcessExit>((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
 
   try {
     await waitForReady(child, options);
@@ -192,4 +193,193 @@ function stopProcess(child: ChildProcess, graceMs = 30_000): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** When a supervised Neo4j is restarted, and when the supervisor stops trying. */
+export interface RestartPolicy {
+  /** The wait before the first restart; each further consecutive failure doubles it... */
+  initialDelayMs: number;
+  /** ...up to this. */
+  maxDelayMs: number;
+  /** Restarts tried in a row without Neo4j staying up for `stableAfterMs` (it failed to start, or exited again); then it gives up. */
+  maxConsecutiveFailures: number;
+  /** A Neo4j that stayed up this long had recovered: its next exit starts the backoff from the beginning. */
+  stableAfterMs: number;
+}
+
+/** 1 s, 2 s, 4 s ... 30 s; after 10 restarts in a row that did not hold (three minutes of waiting between them) it gives up. */
+export const defaultRestartPolicy: RestartPolicy = {
+  initialDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  maxConsecutiveFailures: 10,
+  stableAfterMs: 60_000,
+};
+
+/** The wait before restart number `attempt` (1 for the first after a failure): exponential, capped. */
+export function restartDelayMs(attempt: number, policy: RestartPolicy = defaultRestartPolicy): number {
+  const exponent = Math.max(0, Math.floor(attempt) - 1);
+  // Capped before it is computed, so a large attempt number cannot overflow to Infinity.
+  return Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.min(exponent, 30));
+}
+
+/** What the supervisor saw and did, for the caller to log. */
+export type SupervisorEvent =
+  | { type: 'exited'; pid: number; code: number | null; signal: NodeJS.Signals | null; uptimeMs: number }
+  | { type: 'restarting'; attempt: number; maxAttempts: number; delayMs: number }
+  | { type: 'restarted'; pid: number; attempt: number; startupMs: number }
+  | { type: 'restart-failed'; attempt: number; error: Error }
+  | { type: 'gave-up'; attempts: number };
+
+/** What supervise() needs of a process; a BundledNeo4j is one. */
+export interface SupervisedProcess {
+  pid: number;
+  exited: Promise<ProcessExit>;
+  stop(): Promise<void>;
+}
+
+export type SupervisorState = 'running' | 'restarting' | 'gave-up' | 'stopped';
+
+export interface Supervisor<P extends SupervisedProcess> {
+  /** The running process; undefined while it is being restarted, after giving up and after stop(). */
+  readonly current: P | undefined;
+  readonly state: SupervisorState;
+  /** Stops supervising, then the process (a restart under way is aborted); nothing is restarted after this. */
+  stop(): Promise<void>;
+}
+
+export interface SuperviseOptions {
+  policy?: Partial<RestartPolicy>;
+  /** Called with each exit, restart and failure; supervision is silent without it. */
+  onEvent?: (event: SupervisorEvent) => void;
+}
+
+/**
+ * Keeps `first` running: when it exits without stop() having been called, the exit is reported and `start` called
+ * again after a backoff (restartDelayMs), until a process stays up or the policy's bound of attempts is spent.
+ * `start` must stop what it started and reject when its signal is aborted (stop() aborts it).
+ */
+export function supervise<P extends SupervisedProcess>(
+  first: P,
+  start: (signal: AbortSignal) => Promise<P>,
+  options: SuperviseOptions = {},
+): Supervisor<P> {
+  const policy: RestartPolicy = { ...defaultRestartPolicy, ...options.policy };
+  const emit = (event: SupervisorEvent) => {
+    try {
+      options.onEvent?.(event);
+    } catch {
+      // A failing logger must not stop the supervision it reports on.
+    }
+  };
+  const shutdown = new AbortController();
+  let state: SupervisorState = 'running';
+  let current: P | undefined = first;
+  let upSince = Date.now();
+  let failures = 0;
+  let restarting: Promise<void> = Promise.resolve();
+
+  const watch = (instance: P) => {
+    void instance.exited.then(({ code, signal }) => {
+      if (shutdown.signal.aborted) return;
+      const uptimeMs = Date.now() - upSince;
+      if (uptimeMs >= policy.stableAfterMs) failures = 0;
+      current = undefined;
+      state = 'restarting';
+      emit({ type: 'exited', pid: instance.pid, code, signal, uptimeMs });
+      restarting = restart();
+    });
+  };
+
+  const restart = async (): Promise<void> => {
+    while (!shutdown.signal.aborted) {
+      failures++;
+      if (failures > policy.maxConsecutiveFailures) {
+        state = 'gave-up';
+        emit({ type: 'gave-up', attempts: policy.maxConsecutiveFailures });
+        return;
+      }
+      const delayMs = restartDelayMs(failures, policy);
+      emit({ type: 'restarting', attempt: failures, maxAttempts: policy.maxConsecutiveFailures, delayMs });
+      try {
+        await sleep(delayMs, undefined, { signal: shutdown.signal });
+        const started = Date.now();
+        const instance = await start(shutdown.signal);
+        if (shutdown.signal.aborted) {
+          // Started just as stop() was called: stop() already looked for a current process and found none.
+          await instance.stop();
+          return;
+        }
+        current = instance;
+        upSince = Date.now();
+        state = 'running';
+        emit({ type: 'restarted', pid: instance.pid, attempt: failures, startupMs: upSince - started });
+        watch(instance);
+        return;
+      } catch (error) {
+        if (shutdown.signal.aborted) return;
+        emit({ type: 'restart-failed', attempt: failures, error: error instanceof Error ? error : new Error(String(error)) });
+      }
+    }
+  };
+
+  watch(first);
+  let stopping: Promise<void> | undefined;
+  return {
+    get current() {
+      return current;
+    },
+    get state() {
+      return state;
+    },
+    stop: () => {
+      stopping ??= (async () => {
+        shutdown.abort();
+        state = 'stopped';
+        await restarting;
+        await current?.stop();
+        current = undefined;
+      })();
+      return stopping;
+    },
+  };
+}
+
+export interface SupervisedNeo4jOptions extends Omit<BundledNeo4jOptions, 'signal'> {
+  restartPolicy?: Partial<RestartPolicy>;
+  /** Called with each exit, restart and failure; supervision is silent without it. */
+  onEvent?: (event: SupervisorEvent) => void;
+}
+
+export interface SupervisedNeo4j {
+  uri: string;
+  user: string;
+  password: string;
+  /** The running JVM's process id; undefined while Neo4j is being restarted, after giving up and after stop(). */
+  readonly pid: number | undefined;
+  readonly state: SupervisorState;
+  /** Stops supervising, then Neo4j (a restart under way is aborted); nothing is restarted after this. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `startBundledNeo4j`, kept running: when the JVM dies, it is started again on the same port and data folder (see
+ * supervise). The first start is not retried: a port in use or a broken store at start is for the caller to see at
+ * once, not for a loop to hide.
+ */
+export async function superviseBundledNeo4j(options: SupervisedNeo4jOptions): Promise<SupervisedNeo4j> {
+  const { restartPolicy, onEvent, ...startOptions } = options;
+  const first = await startBundledNeo4j(startOptions);
+  const supervisor = supervise(first, (signal) => startBundledNeo4j({ ...startOptions, signal }), { policy: restartPolicy, onEvent });
+  return {
+    uri: first.uri,
+    user: first.user,
+    password: first.password,
+    get pid() {
+      return supervisor.current?.pid;
+    },
+    get state() {
+      return supervisor.state;
+    },
+    stop: () => supervisor.stop(),
+  };
 }
