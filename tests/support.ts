@@ -1,5 +1,5 @@
 /** Test helpers: a real service on an ephemeral loopback port, over the test Neo4j, and a GraphQL client. */
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
@@ -81,4 +81,25 @@ export async function run<TData, TVariables extends Record<string, unknown>>(
 ): Promise<GraphQLResponse<TData>> {
   const { print } = await import('graphql');
   return service.gql<TData>(print(document), variables);
+}
+
+/** A loopback port nothing listens on right now (for a test that starts its own Neo4j). */
+export async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls until `check` passes: at most `attempts` tries, `delayMs` apart (Neo4j may take a minute on a busy machine). */
+export async function eventually(check: () => Promise<boolean> | boolean, attempts = 240, delayMs = 500): Promise<void> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
+  throw new Error(`condition not met after ${attempts} attempts ${delayMs} ms apart`);
 }
