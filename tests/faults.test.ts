@@ -3,7 +3,6 @@
  * port and in its own folder, so it can stop it without touching the shared test database.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -13,7 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { startService, type RunningService } from '../src/main.js';
 import { seedStep } from '../src/seed/serve.js';
 import { ActorNameDocument, ActorStancesDocument, ActorsTotalDocument, NodeIdsDocument, UpsertActorDocument, VersionDocument } from './generated/operations.js';
-import { bearer, run, type GraphQLResponse, type Variables } from './support.js';
+import { bearer, eventually, freeLoopbackPort, run, type GraphQLResponse, type Variables } from './support.js';
 
 const password = 'stancegraph-faults';
 const editorToken = 'faults-editor-token-0123456789';
@@ -22,15 +21,6 @@ let dataDir: string;
 let neo4j: BundledNeo4j | undefined;
 let service: RunningService;
 let base: string;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as AddressInfo;
-      probe.close(() => resolve(free));
-    });
-  });
-}
 
 const startNeo4j = async () => {
   neo4j = await startBundledNeo4j({ port, dataDir, password });
@@ -41,17 +31,8 @@ function query<TData, TVariables extends Variables>(document: TypedDocumentNode<
   return run({ url: base }, document, variables, bearer(editorToken));
 }
 
-/** Polls until `check` passes: at most `attempts` tries, `delayMs` apart (Neo4j may take a minute on a busy machine). */
-async function eventually(check: () => Promise<boolean>, attempts = 240, delayMs = 500): Promise<void> {
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
-  }
-  throw new Error(`condition not met after ${attempts} attempts`);
-}
-
 beforeAll(async () => {
-  port = await freePort();
+  port = await freeLoopbackPort();
   dataDir = mkdtempSync(join(tmpdir(), 'stancegraph-faults-'));
   // Neo4j is down when the service starts.
   const config = loadConfig({

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants, statSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { delimiter, join } from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
@@ -275,4 +275,28 @@ export function recordOffLoopback(context: BrowserContext): string[] {
     if (/^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1') offLoopback.push(request.url());
   });
   return offLoopback;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tests that start their own Neo4j
+
+/** A loopback port nothing listens on right now (for a test that starts its own Neo4j). */
+export async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls until `check` passes: at most `attempts` tries, `delayMs` apart (Neo4j may take a minute on a busy machine). */
+export async function eventually(check: () => Promise<boolean> | boolean, attempts = 240, delayMs = 500): Promise<void> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
+  throw new Error(`condition not met after ${attempts} attempts ${delayMs} ms apart`);
 }
