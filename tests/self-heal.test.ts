@@ -226,7 +226,10 @@ describe('the bundled Neo4j, killed with SIGKILL, comes back by itself', () => {
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(30_000),
     });
-    return (await response.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string } }> };
+    return (await response.json()) as {
+      data?: { upsertActor?: { actor: { id: string } }; actor?: { name: string } | null; actors?: { totalCount: number } } | null;
+      errors?: Array<{ extensions?: { code?: string } }>;
+    };
   }
 
   const upsertActor = (id: string, name: string) =>
@@ -281,13 +284,16 @@ describe('the bundled Neo4j, killed with SIGKILL, comes back by itself', () => {
   it('goes 503 on /ready, then 200 by itself, and keeps the write acknowledged before the kill', async () => {
     const before = await upsertActor('self-heal-before-kill', 'Written before the kill');
     expect(before.errors).toBeUndefined();
-    expect(before.data.upsertActor.actor.id).toBe('self-heal-before-kill');
+    expect(before.data?.upsertActor?.actor.id).toBe('self-heal-before-kill');
 
     const killedPid = neo4j!.pid!;
     process.kill(killedPid, 'SIGKILL');
     await eventually(async () => (await readyStatus()) === 503, 60, 500);
+    // While Neo4j is away a query answers SERVICE_UNAVAILABLE; on a quiet machine the restart may already be done by
+    // the time /ready has said 503 (each probe waits out the driver's retries), and then it simply answers.
     const during = await gql('{ actors(first: 1) { totalCount } }');
-    expect(during.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    if (during.errors) expect(during.errors[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    else expect(during.data?.actors?.totalCount).toBeGreaterThan(0);
 
     // Nobody starts Neo4j here: the supervisor does. A restart takes up to a minute on a busy machine. Bolt may
     // answer a moment before the launcher prints its ready line, so /ready can turn 200 before the supervisor says so.
