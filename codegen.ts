@@ -70,6 +70,8 @@ const config: CodegenConfig = {
           StanceCell: '../analytics/model.js#StanceCellRecord',
           Agreement: '../analytics/model.js#AgreementRecord',
           TopicComparison: '../analytics/model.js#TopicComparisonRecord',
+          Alignment: '../analytics/model.js#AlignmentRecord',
+          AlignmentConnection: '../analytics/model.js#AlignmentConnectionRecord',
           GraphPath: '../analytics/model.js#GraphPathRecord',
           PathStep: '../analytics/model.js#PathStepRecord',
           Change: '../curation/model.js#ChangeRecord',

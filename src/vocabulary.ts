@@ -35,9 +35,13 @@ export const actorRelationTypes = [
 ] as const;
 export type ActorRelationType = (typeof actorRelationTypes)[number];
 
-/** What a path between two actors may walk: their relations, roles, shared events and shared proposals. */
+/** What a path between two actors may walk: their relations, roles, shared events and shared proposals (the SDL's PathStepType). */
 export const pathRelationshipTypes = [...actorRelationTypes, 'HOLDS_ROLE', 'PARTICIPATED_IN', 'AUTHORED_BY'] as const;
 export type PathRelationshipType = (typeof pathRelationshipTypes)[number];
+
+/** How two positions on one topic compare (the SDL's Verdict). */
+export const verdicts = ['AGREE', 'DISAGREE', 'PARTIAL'] as const;
+export type Verdict = (typeof verdicts)[number];
 
 /** Every relationship type that may touch an actor (a merge moves exactly these). */
 export const actorRelationshipTypes = [...actorRelationTypes, 'HOLDS', 'HOLDS_ROLE', 'PARTICIPATED_IN', 'SAID_BY', 'AUTHORED_BY'] as const;

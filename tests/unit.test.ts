@@ -110,6 +110,8 @@ describe('agreement', () => {
     validFrom,
     validTo: null,
   });
+  /** Without roll-ups, a position counts for its own actor on its own topic. */
+  const own = (counted: PositionRecord) => ({ actorId: counted.actorId, topicId: counted.topicId, position: counted });
 
   it('scores agree / (agree + disagree), compares the newest position per topic, ignores unshared topics', () => {
     const result = compareActors('a', 'b', [
@@ -123,7 +125,7 @@ describe('agreement', () => {
       position('a', 'gas', 'CONDITIONAL'),
       position('b', 'gas', 'SUPPORTS'),
       position('a', 'only-a', 'SUPPORTS'),
-    ]);
+    ].map(own));
     expect(result.agreeOn).toEqual(['land', 'nato']);
     expect(result.disagreeOn).toEqual(['troops']);
     expect(result.score).toBeCloseTo(2 / 3);

@@ -1,12 +1,21 @@
-/** Query.compare, agreement and paths: the stance matrix, agreement between two actors, and paths between them. */
-import type { Resolvers } from '../generated/graphql.js';
+/**
+ * Query.compare, agreement, alignment and paths: the stance matrix, agreement between two actors, actors ranked by
+ * agreement with one, and paths between two actors. Every id these arguments name must exist (node/require.ts).
+ */
+import type { Resolvers, RollUp } from '../generated/graphql.js';
 import { badUserInput } from '../errors.js';
 import { loadNode, type NodeRecord } from '../node/loaders.js';
+import { requireNodes } from '../node/require.js';
 import { mustExist, present } from '../shared/guards.js';
-import { idList, intInRange } from '../shared/validate.js';
+import { decodeCursor, pageSize, toConnection } from '../shared/pagination.js';
+import { idList, intInRange, MAX_IDS } from '../shared/validate.js';
+import type { RollUpOptions } from './rollup.js';
 import { buildStanceMatrix, compareActors, describeStep } from './stances.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** Roll-ups asked for; an explicit null counts as false, as the SDL default does. */
+const rollUpOf = (input: RollUp | null | undefined): RollUpOptions => ({ subIssues: input?.subIssues ?? false, members: input?.members ?? false });
 
 function nameOf(node: NodeRecord | null): string {
   if (!node) return '(unknown)';
@@ -17,30 +26,41 @@ function nameOf(node: NodeRecord | null): string {
 
 export const analyticsResolvers = {
   Query: {
-    compare: async (_parent, { actorIds, issueIds }, { loaders, repositories }) => {
+    compare: async (_parent, { actorIds, issueIds, rollUp }, { loaders, repositories }) => {
       const actorKeys = idList(actorIds, 'actorIds', { min: 1 });
       const topicKeys = issueIds ? idList(issueIds, 'issueIds') : null;
-      const actors = present(await loaders.actorById.loadMany(actorKeys));
-      const positions = await repositories.positions.ofActorsOnTopics(
-        actors.map((actor) => actor.id),
-        topicKeys,
-      );
+      await Promise.all([
+        requireNodes(loaders, 'actorIds', actorKeys, ['Actor']),
+        topicKeys && requireNodes(loaders, 'issueIds', topicKeys, ['Issue', 'Proposal']),
+      ]);
+      const [actors, positions] = await Promise.all([
+        loaders.actorById.loadMany(actorKeys),
+        repositories.positions.ofActorsOnTopics(actorKeys, topicKeys, rollUpOf(rollUp)),
+      ]);
       const topicOrder = topicKeys ?? [...new Set(positions.map((position) => position.topicId))];
       let topics = present(await loaders.topicById.loadMany(topicOrder));
       if (!topicKeys) topics = topics.sort((x, y) => x.name.localeCompare(y.name));
-      return buildStanceMatrix(actors, topics, positions, today());
+      return buildStanceMatrix(present(actors), topics, positions, today());
     },
-    agreement: async (_parent, { a, b }, { loaders, repositories }) => {
+    agreement: async (_parent, { a, b, rollUp }, { loaders, repositories }) => {
       if (a === b) throw badUserInput('b', 'must be a different actor from a');
-      const [actorA, actorB] = await Promise.all([loaders.actorById.load(a), loaders.actorById.load(b)]);
-      if (!actorA) throw badUserInput('a', `no actor with id "${a}"`);
-      if (!actorB) throw badUserInput('b', `no actor with id "${b}"`);
-      return compareActors(a, b, await repositories.positions.sharedCurrent(a, b));
+      await Promise.all([requireNodes(loaders, 'a', [a], ['Actor']), requireNodes(loaders, 'b', [b], ['Actor'])]);
+      return compareActors(a, b, await repositories.positions.sharedCurrent(a, b, rollUpOf(rollUp)));
     },
-    paths: async (_parent, { from, to, maxHops, first }, { repositories }) => {
+    alignment: async (_parent, args, { loaders, repositories }) => {
+      const limit = pageSize(args.first);
+      const minSharedTopics = intInRange(args.minSharedTopics, 'minSharedTopics', 1, MAX_IDS, 1);
+      const key = decodeCursor(args.after, 'alignment', ['int', 'int', 'int', 'string']);
+      await requireNodes(loaders, 'with', [args.with], ['Actor']);
+      const after = key && { agree: Number(key[0]), decided: Number(key[1]), shared: Number(key[2]), actorId: String(key[3]) };
+      const { total, page } = await repositories.analytics.alignment(args.with, { minSharedTopics, rollUp: rollUpOf(args.rollUp), after, limit: limit + 1 });
+      return toConnection(page, limit, 'alignment', (row) => [row.agree, row.decided, row.shared, row.actor.id], () => Promise.resolve(total));
+    },
+    paths: async (_parent, { from, to, maxHops, first }, { loaders, repositories }) => {
       const hops = intInRange(maxHops, 'maxHops', 1, 6, 4);
       const limit = intInRange(first, 'first', 1, 50, 10);
       if (from === to) throw badUserInput('to', 'must be a different actor from `from`');
+      await Promise.all([requireNodes(loaders, 'from', [from], ['Actor']), requireNodes(loaders, 'to', [to], ['Actor'])]);
       const rows = await repositories.analytics.shortestPaths(from, to, hops, limit);
       return rows.map((row) => {
         const refs = new Map(row.nodes.map((ref) => [ref.id, ref]));
@@ -61,6 +81,20 @@ export const analyticsResolvers = {
     b: async (agreement, _args, { loaders }) => mustExist(await loaders.actorById.load(agreement.bId), agreement.bId),
     agreeOn: async (agreement, _args, { loaders }) => present(await loaders.topicById.loadMany(agreement.agreeOn)),
     disagreeOn: async (agreement, _args, { loaders }) => present(await loaders.topicById.loadMany(agreement.disagreeOn)),
+  },
+  Alignment: {
+    agreeOn: async (alignment, _args, { loaders }) => present(await loaders.topicById.loadMany(alignment.agreeOn)),
+    disagreeOn: async (alignment, _args, { loaders }) => present(await loaders.topicById.loadMany(alignment.disagreeOn)),
+    details: async (alignment, _args, { loaders }) => {
+      const ids = alignment.comparisons.flatMap((compared) => [compared.aPositionId, compared.bPositionId]);
+      const positions = new Map(present(await loaders.positionById.loadMany(ids)).map((position) => [position.id, position]));
+      return alignment.comparisons.map(({ topicId, aPositionId, bPositionId, verdict }) => ({
+        topicId,
+        a: mustExist(positions.get(aPositionId), aPositionId),
+        b: mustExist(positions.get(bPositionId), bPositionId),
+        verdict,
+      }));
+    },
   },
   TopicComparison: {
     topic: async (comparison, _args, { loaders }) => mustExist(await loaders.topicById.load(comparison.topicId), comparison.topicId),

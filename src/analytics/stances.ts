@@ -2,7 +2,9 @@
 import type { ActorRecord } from '../actor/model.js';
 import type { PositionRecord } from '../position/model.js';
 import type { TopicRecord } from '../topic/model.js';
-import type { AgreementRecord, StanceMatrixRecord, TopicComparisonRecord, Verdict } from './model.js';
+import type { Verdict } from '../vocabulary.js';
+import type { AgreementRecord, StanceMatrixRecord, TopicComparisonRecord } from './model.js';
+import type { RolledPosition } from './rollup.js';
 
 /** Takes only what it reads, so the benchmark's floor (bench/floor) shares it over its own rows. */
 export function isCurrent(position: Pick<PositionRecord, 'validTo'>, today: string): boolean {
@@ -10,18 +12,19 @@ export function isCurrent(position: Pick<PositionRecord, 'validTo'>, today: stri
 }
 
 /**
- * Rows follow `actors`, columns follow `topics`; a cell's stance is the newest current position's
- * (positions arrive current first, newest first), and the cell lists every position.
+ * Rows follow `actors`, columns follow `topics`; each position goes to the cell it counts in (its own actor and topic
+ * without roll-ups). A cell's stance is its first current position's (positions arrive current first, then in deciding
+ * order: newest, nearest, by id; see ./rollup.ts), and the cell lists every position.
  */
 export function buildStanceMatrix(
   actors: ActorRecord[],
   topics: TopicRecord[],
-  positions: PositionRecord[],
+  positions: readonly RolledPosition[],
   today: string,
 ): StanceMatrixRecord {
   const byCell = new Map<string, PositionRecord[]>();
-  for (const position of positions) {
-    const key = `${position.actorId}\u0000${position.topicId}`;
+  for (const { actorId, topicId, position } of positions) {
+    const key = `${actorId}\u0000${topicId}`;
     byCell.set(key, [...(byCell.get(key) ?? []), position]);
   }
   return {
@@ -46,17 +49,18 @@ export function verdictOf(a: Pick<PositionRecord, 'stance'>, b: Pick<PositionRec
 }
 
 /**
- * Compares the current positions of two actors topic by topic. When an actor holds several current positions on
- * a topic (conflicting reports kept side by side), the newest is compared.
+ * Compares the current positions counting for two actors, topic by topic. When several count on one topic for one
+ * actor (conflicting reports kept side by side, or positions rolled up), the newest is compared; of equally new ones,
+ * the first given (the repository gives them in deciding order: nearest first, then by id; see ./rollup.ts).
  */
-export function compareActors(aId: string, bId: string, positions: PositionRecord[]): AgreementRecord {
+export function compareActors(aId: string, bId: string, positions: readonly RolledPosition[]): AgreementRecord {
   const newest = new Map<string, PositionRecord>();
-  for (const position of positions) {
-    const key = `${position.actorId}\u0000${position.topicId}`;
+  for (const { actorId, topicId, position } of positions) {
+    const key = `${actorId}\u0000${topicId}`;
     const kept = newest.get(key);
     if (!kept || (position.validFrom ?? '') > (kept.validFrom ?? '')) newest.set(key, position);
   }
-  const topicIds = [...new Set(positions.map((position) => position.topicId))].sort();
+  const topicIds = [...new Set(positions.map((counted) => counted.topicId))].sort();
   const details: TopicComparisonRecord[] = topicIds.flatMap((topicId) => {
     const a = newest.get(`${aId}\u0000${topicId}`);
     const b = newest.get(`${bId}\u0000${topicId}`);

@@ -6,7 +6,7 @@ import type { PositionRecord } from '../position/model.js';
 import type { StatementRecord, CitationRecord, SourceRecord, StatementConnectionRecord, SourceConnectionRecord } from '../statement/model.js';
 import type { EventRecord, ParticipationRecord, EventConnectionRecord } from '../event/model.js';
 import type { SearchHitRecord } from '../search/model.js';
-import type { StanceMatrixRecord, StanceRowRecord, StanceCellRecord, AgreementRecord, TopicComparisonRecord, GraphPathRecord, PathStepRecord } from '../analytics/model.js';
+import type { StanceMatrixRecord, StanceRowRecord, StanceCellRecord, AgreementRecord, TopicComparisonRecord, AlignmentRecord, AlignmentConnectionRecord, GraphPathRecord, PathStepRecord } from '../analytics/model.js';
 import type { ChangeRecord, ChangeConnectionRecord } from '../curation/model.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -154,6 +154,36 @@ export type Agreement = {
   disagreeOn: Array<Topic>;
   /** agreeOn / (agreeOn + disagreeOn), from 0 to 1; null when they share no topic with comparable stances. */
   score: Maybe<Scalars['Float']['output']>;
+};
+
+/** One actor compared with `alignment`'s `with`, on the current positions of the topics both hold. */
+export type Alignment = {
+  __typename?: 'Alignment';
+  actor: Actor;
+  /** Topics where both hold the same stance. */
+  agreeOn: Array<Topic>;
+  /** Every shared topic, with both deciding positions (`a` is `with`'s) and the verdict. */
+  details: Array<TopicComparison>;
+  /** Topics where one SUPPORTS and the other OPPOSES. */
+  disagreeOn: Array<Topic>;
+  /** agreeOn / (agreeOn + disagreeOn), from 0 to 1, as `agreement` computes it; null when every shared topic is PARTIAL. */
+  score: Maybe<Scalars['Float']['output']>;
+  /** How many topics both hold current positions on (AGREE, DISAGREE and PARTIAL ones). */
+  shared: Scalars['Int']['output'];
+};
+
+export type AlignmentConnection = {
+  __typename?: 'AlignmentConnection';
+  edges: Array<AlignmentEdge>;
+  pageInfo: PageInfo;
+  /** How many actors share at least `minSharedTopics` topics with `with`. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AlignmentEdge = {
+  __typename?: 'AlignmentEdge';
+  cursor: Scalars['String']['output'];
+  node: Alignment;
 };
 
 /** One write in the audit trail. */
@@ -454,9 +484,27 @@ export type PathStep = {
   forward: Scalars['Boolean']['output'];
   from: Node;
   to: Node;
-  /** The relationship: ADVISES, PARTICIPATED_IN, AUTHORED_BY, HOLDS_ROLE... */
-  type: Scalars['String']['output'];
+  type: PathStepType;
 };
+
+/** The relationships a path walks: relations between actors, roles, shared events and shared proposals. */
+export type PathStepType =
+  | 'ADVISES'
+  | 'ALLIED_WITH'
+  /** A proposal was authored by an actor. */
+  | 'AUTHORED_BY'
+  | 'ENVOY_OF'
+  | 'FAMILY_OF'
+  /** An actor holds a role in (is an officer of) another actor. */
+  | 'HOLDS_ROLE'
+  | 'LEADS'
+  | 'MEMBER_OF'
+  | 'NEGOTIATES_WITH'
+  | 'OPPOSES'
+  /** An actor took part in an event. */
+  | 'PARTICIPATED_IN'
+  | 'REPRESENTS'
+  | 'SPEAKS_FOR';
 
 /** An actor's stance on a topic, with the statements that evidence it. No position exists without evidence. */
 export type Position = Node & {
@@ -531,13 +579,25 @@ export type Query = {
   actor: Maybe<Actor>;
   /** Actors ordered by name. `first` defaults to 20, at most 100. */
   actors: ActorConnection;
-  /** Where two actors agree and disagree, on their current positions. */
+  /**
+   * Where two actors agree and disagree, on their current positions. Both must be actors: NOT_FOUND otherwise.
+   * With `rollUp`, each side counts the positions that roll into it (see RollUp).
+   */
   agreement: Agreement;
+  /**
+   * Every other actor ranked by agreement with the actor `with` (NOT_FOUND if it is not one), scored as `agreement`
+   * scores a pair: best score first, then those sharing more topics, then by id; actors whose shared topics are all
+   * PARTIAL (score null) come last. Only actors sharing at least `minSharedTopics` topics (default 1, at most 100)
+   * with `with` are listed. `first` defaults to 20, at most 100.
+   */
+  alignment: AlignmentConnection;
   /** The audit trail, newest first; `targetId` keeps the changes that touched that node. */
   changes: ChangeConnection;
   /**
    * A stance matrix: rows = actors (in the order given), columns = topics (issues or proposals; by default every
    * topic any of the actors holds a position on), cells = stance + evidence. At most 100 actors and 100 topics.
+   * Every id must name an actor (`actorIds`) or a topic (`issueIds`): NOT_FOUND otherwise.
+   * With `rollUp`, a cell also counts the positions that roll into it (see RollUp).
    */
   compare: StanceMatrix;
   event: Maybe<Event>;
@@ -553,6 +613,7 @@ export type Query = {
   /**
    * Shortest connections between two actors through actor relations, roles, shared events and shared proposals.
    * `maxHops` (relationships walked) defaults to 4, between 1 and 6; `first` (paths returned) defaults to 10, at most 50.
+   * Both ends must be actors: NOT_FOUND otherwise.
    */
   paths: Array<GraphPath>;
   proposal: Maybe<Proposal>;
@@ -600,6 +661,20 @@ export type QueryActorsArgs = {
 export type QueryAgreementArgs = {
   a: Scalars['ID']['input'];
   b: Scalars['ID']['input'];
+  rollUp?: InputMaybe<RollUp>;
+};
+
+
+/**
+ * stancegraph: who stands where on what, who said so, where and when.
+ * Every position carries the statements that evidence it, and every statement the articles it is cited in.
+ */
+export type QueryAlignmentArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minSharedTopics?: InputMaybe<Scalars['Int']['input']>;
+  rollUp?: InputMaybe<RollUp>;
+  with: Scalars['ID']['input'];
 };
 
 
@@ -621,6 +696,7 @@ export type QueryChangesArgs = {
 export type QueryCompareArgs = {
   actorIds: Array<Scalars['ID']['input']>;
   issueIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  rollUp?: InputMaybe<RollUp>;
 };
 
 
@@ -805,6 +881,32 @@ export type Role = {
   title: Scalars['String']['output'];
 };
 
+/**
+ * What counts as an actor's position on a topic when actors are compared (`compare`, `agreement`, `alignment`).
+ * Without roll-ups, only the actor's own positions on the topic itself count.
+ *
+ * When several current positions fall into one place (an actor's and its members', or positions on an issue and on
+ * its sub-issues; also, without roll-ups, conflicting reports an actor holds side by side), one decides: the newest
+ * (latest `validFrom`, undated ones last); of equally new ones the nearest (fewest MEMBER_OF steps from the actor, then
+ * fewest SUB_ISSUE_OF steps from the topic, so an actor's own position on the topic itself comes first); then the
+ * smallest position id. A stance matrix cell lists every position that fell into it; `agreement` and `alignment` show
+ * the deciding one (`TopicComparison.a` / `b`, whose `actor` and `topic` say where it came from).
+ */
+export type RollUp = {
+  /**
+   * The positions of an actor's members (actors with a MEMBER_OF relation to it, directly or through up to 5 levels of
+   * membership) count as the actor's own. A member is still compared as itself as well.
+   */
+  members?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * A position on a sub-issue (Issue.parent, at any depth up to 50 levels) counts as a position on the issue above it.
+   * In `compare` with `issueIds`, it counts in the column of every asked issue it falls under (the issue itself or an
+   * ancestor); in `compare` without `issueIds`, and in `agreement` and `alignment`, it counts on its root issue (the
+   * issue with no parent). Proposals have no parent and stay as they are.
+   */
+  subIssues?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type SearchHit = {
   __typename?: 'SearchHit';
   node: Node;
@@ -878,9 +980,12 @@ export type Stance =
 
 export type StanceCell = {
   __typename?: 'StanceCell';
-  /** Every position of the actor on the topic (current first), each with its evidence. */
+  /** Every position in the cell, each with its evidence: current first, then newest, nearest, by id (see RollUp). */
   positions: Array<Position>;
-  /** The actor's current stance; null when it holds no current position on the topic. MIXED stances show as the newest. */
+  /**
+   * The actor's current stance; null when it holds no current position on the topic. MIXED stances show as the
+   * newest: of several current positions in the cell, the first in `positions` decides (see RollUp for the order).
+   */
   stance: Maybe<Stance>;
   topic: Topic;
 };
@@ -984,11 +1089,12 @@ export type TopicPositionsArgs = {
 
 export type TopicComparison = {
   __typename?: 'TopicComparison';
+  /** The first actor's deciding position (`agreement`'s `a`, `alignment`'s `with`). */
   a: Position;
+  /** The second actor's deciding position (`agreement`'s `b`, the ranked actor in `alignment`). */
   b: Position;
   topic: Topic;
-  /** AGREE, DISAGREE or PARTIAL (one is CONDITIONAL or UNDECIDED, or they differ otherwise). */
-  verdict: Scalars['String']['output'];
+  verdict: Verdict;
 };
 
 export type UpsertActorInput = {
@@ -1006,6 +1112,15 @@ export type UpsertIssueInput = {
   name: Scalars['String']['input'];
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/** How two positions on one topic compare. */
+export type Verdict =
+  /** The same stance. */
+  | 'AGREE'
+  /** One SUPPORTS, the other OPPOSES. */
+  | 'DISAGREE'
+  /** Anything else: one is CONDITIONAL or UNDECIDED and they differ. */
+  | 'PARTIAL';
 
 
 
@@ -1107,6 +1222,9 @@ export type ResolversTypes = {
   ActorRelationType: ActorRelationType;
   AddSourceInput: AddSourceInput;
   Agreement: ResolverTypeWrapper<AgreementRecord>;
+  Alignment: ResolverTypeWrapper<AlignmentRecord>;
+  AlignmentConnection: ResolverTypeWrapper<AlignmentConnectionRecord>;
+  AlignmentEdge: ResolverTypeWrapper<Omit<AlignmentEdge, 'node'> & { node: ResolversTypes['Alignment'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Change: ResolverTypeWrapper<ChangeRecord>;
   ChangeConnection: ResolverTypeWrapper<ChangeConnectionRecord>;
@@ -1135,6 +1253,7 @@ export type ResolversTypes = {
   ParticipantInput: ParticipantInput;
   Participation: ResolverTypeWrapper<ParticipationRecord>;
   PathStep: ResolverTypeWrapper<PathStepRecord>;
+  PathStepType: PathStepType;
   Position: ResolverTypeWrapper<PositionRecord>;
   PositionPayload: ResolverTypeWrapper<Omit<PositionPayload, 'change' | 'position' | 'superseded'> & { change: ResolversTypes['Change'], position: ResolversTypes['Position'], superseded: Array<ResolversTypes['Position']> }>;
   Proposal: ResolverTypeWrapper<ProposalRecord>;
@@ -1147,6 +1266,7 @@ export type ResolversTypes = {
   Reliability: Reliability;
   RetractPositionInput: RetractPositionInput;
   Role: ResolverTypeWrapper<RoleRecord>;
+  RollUp: RollUp;
   SearchHit: ResolverTypeWrapper<SearchHitRecord>;
   SetPositionInput: SetPositionInput;
   Source: ResolverTypeWrapper<SourceRecord>;
@@ -1169,6 +1289,7 @@ export type ResolversTypes = {
   TopicComparison: ResolverTypeWrapper<TopicComparisonRecord>;
   UpsertActorInput: UpsertActorInput;
   UpsertIssueInput: UpsertIssueInput;
+  Verdict: Verdict;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1182,6 +1303,9 @@ export type ResolversParentTypes = {
   ActorRelationPayload: ActorRelationPayloadRecord;
   AddSourceInput: AddSourceInput;
   Agreement: AgreementRecord;
+  Alignment: AlignmentRecord;
+  AlignmentConnection: AlignmentConnectionRecord;
+  AlignmentEdge: Omit<AlignmentEdge, 'node'> & { node: ResolversParentTypes['Alignment'] };
   Boolean: Scalars['Boolean']['output'];
   Change: ChangeRecord;
   ChangeConnection: ChangeConnectionRecord;
@@ -1220,6 +1344,7 @@ export type ResolversParentTypes = {
   RelateActorsInput: RelateActorsInput;
   RetractPositionInput: RetractPositionInput;
   Role: RoleRecord;
+  RollUp: RollUp;
   SearchHit: SearchHitRecord;
   SetPositionInput: SetPositionInput;
   Source: SourceRecord;
@@ -1294,6 +1419,26 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   details?: Resolver<Array<ResolversTypes['TopicComparison']>, ParentType, ContextType>;
   disagreeOn?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type AlignmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Alignment'] = ResolversParentTypes['Alignment']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  agreeOn?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  details?: Resolver<Array<ResolversTypes['TopicComparison']>, ParentType, ContextType>;
+  disagreeOn?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  shared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AlignmentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AlignmentConnection'] = ResolversParentTypes['AlignmentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AlignmentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AlignmentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AlignmentEdge'] = ResolversParentTypes['AlignmentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Alignment'], ParentType, ContextType>;
 };
 
 export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
@@ -1423,7 +1568,7 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
   forward?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['PathStepType'], ParentType, ContextType>;
 };
 
 export type PositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
@@ -1474,6 +1619,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
   agreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<QueryAgreementArgs, 'a' | 'b'>>;
+  alignment?: Resolver<ResolversTypes['AlignmentConnection'], ParentType, ContextType, RequireFields<QueryAlignmentArgs, 'minSharedTopics' | 'with'>>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<QueryChangesArgs>>;
   compare?: Resolver<ResolversTypes['StanceMatrix'], ParentType, ContextType, RequireFields<QueryCompareArgs, 'actorIds'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
@@ -1588,7 +1734,7 @@ export type TopicComparisonResolvers<ContextType = Context, ParentType extends R
   a?: Resolver<ResolversTypes['Position'], ParentType, ContextType>;
   b?: Resolver<ResolversTypes['Position'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
-  verdict?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -1599,6 +1745,9 @@ export type Resolvers<ContextType = Context> = {
   ActorRelation?: ActorRelationResolvers<ContextType>;
   ActorRelationPayload?: ActorRelationPayloadResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
+  Alignment?: AlignmentResolvers<ContextType>;
+  AlignmentConnection?: AlignmentConnectionResolvers<ContextType>;
+  AlignmentEdge?: AlignmentEdgeResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { actorRecord } from '../actor/model.js';
 import { actorProjection } from '../actor/repository.js';
+import { decidingOrder, noRollUp, rollUpPatterns, type RolledPosition, type RollUpOptions } from '../analytics/rollup.js';
 import { assertExist, audit, lockActors, newId, stamp } from '../curation/repository.js';
 import type { Author, ChangeRecord } from '../curation/model.js';
 import { badUserInput, conflict, notFound } from '../errors.js';
@@ -23,6 +24,8 @@ import { positionRecord, type PositionRecord, type PositionTree } from './model.
 /** `p` bound to the position, reached from actor `a` and topic `t`; parsed by `positionRecord`. */
 const positionProjection = 'p {.id, .stance, .summary, .condition, validFrom: toString(p.validFrom), validTo: toString(p.validTo), actorId: a.id, topicId: t.id}';
 const positionRow = z.object({ position: positionRecord });
+/** A position and where it counts (see analytics/rollup.ts). */
+const rolledPositionRow = z.object({ actorId: z.string(), topicId: z.string(), position: positionRecord });
 
 /** Evidence order (earliest first, undated first, then id), `s` bound to the statement. */
 const evidenceOrder = "coalesce(toString(s.saidOn), '0000-00-00'), s.id";
@@ -149,36 +152,51 @@ export class PositionRepository {
     );
   }
 
-  /** Every position of these actors on these topics (all topics when `topicIds` is null), current first. */
-  async ofActorsOnTopics(actorIds: readonly string[], topicIds: readonly string[] | null): Promise<PositionRecord[]> {
-    const rows = await this.db.read(
+  /**
+   * Every position counting for these actors on these topics, current first, then in deciding order (see
+   * analytics/rollup.ts): the stance matrix's cells. `topicIds` null: every topic the positions count on (with
+   * subIssues, the root issues). A position may count in several cells (an asked issue and its asked ancestor; two
+   * asked groups of one member).
+   */
+  async ofActorsOnTopics(actorIds: readonly string[], topicIds: readonly string[] | null, rollUp: RollUpOptions = noRollUp): Promise<RolledPosition[]> {
+    const { heldFor, countsOn, isRoot } = rollUpPatterns(rollUp);
+    return this.db.read(
       'stanceMatrix',
-      `UNWIND $actorIds AS actorId
-       MATCH (a:Actor {id: actorId})-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
-       WHERE $topicIds IS NULL OR t.id IN $topicIds
-       RETURN ${positionProjection} AS position
-       ORDER BY CASE WHEN ${isCurrent} THEN 0 ELSE 1 END, ${positionOrder}`,
+      `UNWIND $actorIds AS rowId
+       MATCH ${heldFor('row:Actor {id: rowId}', 'a', 'via')}-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
+       WITH rowId, a, p, t, min(size(via)) AS memberHops
+       MATCH ${countsOn('t', 'c', 'up')}
+       WHERE CASE WHEN $topicIds IS NULL THEN ${isRoot('c')} ELSE c.id IN $topicIds END
+       RETURN rowId AS actorId, c.id AS topicId, ${positionProjection} AS position
+       ORDER BY CASE WHEN ${isCurrent} THEN 0 ELSE 1 END, ${decidingOrder('p', 'memberHops', 'size(up)')}`,
       { actorIds, topicIds },
-      positionRow,
+      rolledPositionRow,
     );
-    return rows.map((row) => row.position);
   }
 
-  /** The current positions of two actors on the topics both hold positions on. */
-  async sharedCurrent(a: string, b: string): Promise<PositionRecord[]> {
-    const rows = await this.db.read(
+  /**
+   * The current positions counting for two actors on the topics both have one on (the rolled topic, with subIssues),
+   * by topic and actor, then in deciding order (see analytics/rollup.ts): the first of an actor's on a topic decides.
+   */
+  async sharedCurrent(a: string, b: string, rollUp: RollUpOptions = noRollUp): Promise<RolledPosition[]> {
+    const { heldFor, countsOn, isRoot } = rollUpPatterns(rollUp);
+    return this.db.read(
       'agreementPositions',
-      `MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
-       WHERE a.id IN [$a, $b] AND ${isCurrent}
-       WITH t, collect(${positionProjection}) AS positions
-       WHERE size([x IN positions WHERE x.actorId = $a]) > 0 AND size([x IN positions WHERE x.actorId = $b]) > 0
-       UNWIND positions AS position
-       RETURN position
-       ORDER BY position.topicId, position.actorId, position.id`,
+      `UNWIND [$a, $b] AS side
+       MATCH ${heldFor(':Actor {id: side}', 'a', 'via')}-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
+       WHERE ${isCurrent}
+       WITH side, a, p, t, min(size(via)) AS memberHops
+       MATCH ${countsOn('t', 'k', 'up')}
+       WHERE ${isRoot('k')}
+       WITH k, collect({actorId: side, p: p, memberHops: memberHops, issueHops: size(up), position: ${positionProjection}}) AS held
+       WHERE any(x IN held WHERE x.actorId = $a) AND any(x IN held WHERE x.actorId = $b)
+       UNWIND held AS row
+       WITH k, row, row.p AS p
+       RETURN row.actorId AS actorId, k.id AS topicId, row.position AS position
+       ORDER BY topicId, actorId, ${decidingOrder('p', 'row.memberHops', 'row.issueHops')}`,
       { a, b },
-      positionRow,
+      rolledPositionRow,
     );
-    return rows.map((row) => row.position);
   }
 
   /**
