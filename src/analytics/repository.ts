@@ -40,7 +40,7 @@ const alignmentRow = z.object({
   ),
 });
 
-/** Where the next page of an alignment starts: the last actor's sort key (exact counts, so no float is compared). */
+/** Where the next page of an alignment starts: the last actor's sort key (its counts, from which the rank follows). */
 export interface AlignmentCursor {
   agree: number;
   decided: number;
@@ -70,10 +70,9 @@ export class AnalyticsRepository {
    */
   async alignment(subjectId: string, args: AlignmentArgs): Promise<{ total: number; page: AlignmentRecord[] }> {
     const { heldFor, countsOn, countingOn, isRoot } = rollUpPatterns(args.rollUp);
+    // The rank is computed as Cypher computes it (one IEEE division of the same integers), so equal ranks compare equal.
     const after = args.after && {
-      ranked: int(args.after.decided > 0 ? 1 : 0),
-      agree: int(args.after.agree),
-      decided: int(args.after.decided),
+      rank: args.after.decided > 0 ? args.after.agree / args.after.decided : -1,
       shared: int(args.after.shared),
       id: args.after.actorId,
     };
@@ -108,24 +107,12 @@ export class AnalyticsRepository {
             size([d IN details WHERE d.verdict = 'AGREE']) AS agree,
             size([d IN details WHERE d.verdict <> 'PARTIAL']) AS decided
        WHERE shared >= $minShared
-       WITH other, details, shared, agree, decided, CASE WHEN decided > 0 THEN 1 ELSE 0 END AS ranked
-       ORDER BY ranked DESC, CASE WHEN decided > 0 THEN toFloat(agree) / decided END DESC, shared DESC, other.id
-       WITH collect({other: other, id: other.id, details: details, shared: shared, agree: agree, decided: decided, ranked: ranked}) AS ranking
-       WITH size(ranking) AS total,
-            [r IN ranking WHERE $after IS NULL
-               OR r.ranked < $after.ranked
-               OR (r.ranked = $after.ranked AND (
-                    r.agree * $after.decided < $after.agree * r.decided
-                    OR (r.agree * $after.decided = $after.agree * r.decided AND (
-                         r.shared < $after.shared OR (r.shared = $after.shared AND r.id > $after.id)))))
-            ][..$limit] AS page
-       CALL (page) {
-         UNWIND range(0, size(page) - 1) AS i
-         WITH i, page[i] AS r, page[i].other AS other
-         ORDER BY i
-         RETURN collect({actor: ${actorProjection('other')}, shared: r.shared, agree: r.agree, decided: r.decided, details: r.details}) AS rows
-       }
-       RETURN total, rows AS page`,
+       WITH other, details, shared, agree, decided, CASE WHEN decided > 0 THEN toFloat(agree) / decided ELSE -1.0 END AS rank
+       ORDER BY rank DESC, shared DESC, other.id
+       WITH collect({actor: ${actorProjection('other')}, id: other.id, rank: rank, shared: shared, agree: agree, decided: decided, details: details}) AS ranking
+       RETURN size(ranking) AS total,
+              [r IN ranking WHERE $after IS NULL OR r.rank < $after.rank
+                 OR (r.rank = $after.rank AND (r.shared < $after.shared OR (r.shared = $after.shared AND r.id > $after.id)))][..$limit] AS page`,
       { subjectId, minShared: int(args.minSharedTopics), after, limit: int(args.limit) },
       alignmentRow,
     );
