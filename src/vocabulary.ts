@@ -20,6 +20,27 @@ export type Reliability = (typeof reliabilities)[number];
 export const dateSources = ['ARTICLE', 'EVENT'] as const;
 export type DateSource = (typeof dateSources)[number];
 
+export const eventKinds = [
+  'TALKS',
+  'MEETING',
+  'SUMMIT',
+  'PRESS_CONFERENCE',
+  'ANNOUNCEMENT',
+  'DECLARATION',
+  'AGREEMENT',
+  'VOTE',
+  'MILITARY_EXERCISE',
+  'MILITARY_ACTION',
+  'ANNEXATION',
+  'SCANDAL',
+  'OTHER',
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+/** Which way a relation reads from the actor whose list it is in. */
+export const relationDirections = ['OUTGOING', 'INCOMING'] as const;
+export type RelationDirection = (typeof relationDirections)[number];
+
 /** Relationship types between actors (the SDL's ActorRelationType). Cypher interpolates only names from this list. */
 export const actorRelationTypes = [
   'LEADS',

@@ -9,6 +9,7 @@ import type { Stance } from '../../src/generated/graphql.js';
 import { describeStep, isCurrent, verdictOf } from '../../src/analytics/stances.js';
 import { toLuceneQuery } from '../../src/search/lucene.js';
 import { pathRelationshipTypes } from '../../src/vocabulary.js';
+import { NESTED_PAGE_SIZE } from '../operations.js';
 
 type Params = Record<string, unknown>;
 export type FloorOperation = (tx: ManagedTransaction, params: Params) => Promise<unknown>;
@@ -25,10 +26,11 @@ async function single(tx: ManagedTransaction, cypher: string, params: Params, ke
   return (await rows(tx, cypher, params))[0]?.[key] ?? null;
 }
 
+/** The first page (NESTED_PAGE_SIZE) of the positions of one stance on the issue `t`, newest first, as stancegraph pages them. */
 const positionsOnIssue = (stance: string) => `COLLECT {
     MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t)
     WHERE p.stance = '${stance}'
-    WITH a, p ORDER BY a.name, coalesce(toString(p.validFrom), '0000') DESC, p.id
+    WITH a, p ORDER BY coalesce(toString(p.validFrom), '0000') DESC, p.id LIMIT ${NESTED_PAGE_SIZE}
     RETURN p {.id, .summary, actor: a {.id, .name},
       evidence: COLLECT {
         MATCH (p)-[:EVIDENCED_BY]->(s:Statement)
@@ -62,7 +64,7 @@ export const floorOperations: Record<string, FloorOperation> = {
        RETURN a {.id, .name, .kind, .aliases,
          positions: COLLECT {
            MATCH (a)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
-           WITH p, t ORDER BY coalesce(toString(p.validFrom), '0000') DESC, p.id
+           WITH p, t ORDER BY coalesce(toString(p.validFrom), '0000') DESC, p.id LIMIT ${NESTED_PAGE_SIZE}
            RETURN p {.id, .stance, .summary, .condition, validFrom: toString(p.validFrom),
              topic: t {__typename: CASE WHEN t:Issue THEN 'Issue' ELSE 'Proposal' END, .id, .name},
              evidence: COLLECT {
@@ -76,7 +78,9 @@ export const floorOperations: Record<string, FloorOperation> = {
                    RETURN {start: c.start, end: c.end, source: src {.title, .outlet, .reliability}}
                  }}
              }}
-         }} AS actor`,
+         },
+         positionCount: COUNT { (a)-[:HOLDS]->(:Position) }
+       } AS actor`,
       { id },
       'actor',
     ),
@@ -86,7 +90,9 @@ export const floorOperations: Record<string, FloorOperation> = {
     issue: await single(
       tx,
       `MATCH (t:Issue {id: $id})
-       RETURN t {.id, .name, supporters: ${positionsOnIssue('SUPPORTS')}, opponents: ${positionsOnIssue('OPPOSES')}} AS issue`,
+       RETURN t {.id, .name, supporters: ${positionsOnIssue('SUPPORTS')}, opponents: ${positionsOnIssue('OPPOSES')},
+         supporterCount: COUNT { (t)<-[:ON]-(p:Position) WHERE p.stance = 'SUPPORTS' },
+         opponentCount: COUNT { (t)<-[:ON]-(p:Position) WHERE p.stance = 'OPPOSES' }} AS issue`,
       { id },
       'issue',
     ),
