@@ -16,5 +16,6 @@ export type VocabularyMatchesSchema = [
   Holds<Same<Vocabulary.Reliability, Api.Reliability>>,
   Holds<Same<Vocabulary.DateSource, Api.DateSource>>,
   Holds<Same<Vocabulary.ActorRelationType, Api.ActorRelationType>>,
+  Holds<Same<Vocabulary.SearchKind, Api.SearchKind>>,
   Holds<Same<Vocabulary.NodeKind, NonNullable<Api.ResolversInterfaceTypes<Record<string, never>>['Node']['__typename']>>>,
 ];

@@ -5,7 +5,7 @@ import type { IssueRecord, ProposalRecord, IssueConnectionRecord, ProposalConnec
 import type { PositionRecord } from '../position/model.js';
 import type { StatementRecord, CitationRecord, SourceRecord, StatementConnectionRecord, SourceConnectionRecord } from '../statement/model.js';
 import type { EventRecord, ParticipationRecord, EventConnectionRecord } from '../event/model.js';
-import type { SearchHitRecord } from '../search/model.js';
+import type { SearchConnectionRecord, SearchEdgeRecord } from '../search/model.js';
 import type { StanceMatrixRecord, StanceRowRecord, StanceCellRecord, AgreementRecord, TopicComparisonRecord, GraphPathRecord, PathStepRecord } from '../analytics/model.js';
 import type { ChangeRecord, ChangeConnectionRecord } from '../curation/model.js';
 import type { Context } from '../context.js';
@@ -559,10 +559,12 @@ export type Query = {
   /** Proposals ordered by date, then name. */
   proposals: ProposalConnection;
   /**
-   * Full text over actor names and aliases, issues, proposals, events and statement text. Lucene syntax in the
-   * query is treated as plain words. `first` defaults to 20, at most 100.
+   * Full text over actor names and aliases, issues, proposals, events and statement text, best first: nodes whose name
+   * or an alias is exactly the query (case, accents and punctuation aside) come first, then the rest by relevance, ties
+   * by id. Lucene syntax in the query is treated as plain words. The 1,000 best text matches are ranked; `filter.kinds`
+   * keeps those of the kinds named and `totalCount` counts what is kept. `first` defaults to 20, at most 100.
    */
-  search: Array<SearchHit>;
+  search: SearchConnection;
   source: Maybe<Source>;
   /** Sources ordered by publication date, newest first. */
   sources: SourceConnection;
@@ -717,6 +719,8 @@ export type QueryProposalsArgs = {
  * Every position carries the statements that evidence it, and every statement the articles it is cited in.
  */
 export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SearchFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
 };
@@ -805,14 +809,41 @@ export type Role = {
   title: Scalars['String']['output'];
 };
 
-export type SearchHit = {
-  __typename?: 'SearchHit';
+export type SearchConnection = {
+  __typename?: 'SearchConnection';
+  edges: Array<SearchEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * One hit. How the node matched belongs to this search, not to the node, so it lives on the edge: `node` stays the
+ * node itself (a normalised cache keeps one copy of it, whatever searches found it).
+ */
+export type SearchEdge = {
+  __typename?: 'SearchEdge';
+  cursor: Scalars['String']['output'];
+  /** The query is the node's name or one of its aliases (case, accents and punctuation aside); such hits come first. */
+  exactMatch: Scalars['Boolean']['output'];
   node: Node;
   /** Relevance from the full-text index; higher is better. */
   score: Scalars['Float']['output'];
   /** The matching text, for display. */
   snippet: Maybe<Scalars['String']['output']>;
 };
+
+export type SearchFilter = {
+  /** Only nodes of these kinds (absent or empty: every kind). */
+  kinds?: InputMaybe<Array<SearchKind>>;
+};
+
+/** The kinds of node search finds (sources are not searched). */
+export type SearchKind =
+  | 'ACTOR'
+  | 'EVENT'
+  | 'ISSUE'
+  | 'PROPOSAL'
+  | 'STATEMENT';
 
 export type SetPositionInput = {
   actorId: Scalars['ID']['input'];
@@ -1147,7 +1178,10 @@ export type ResolversTypes = {
   Reliability: Reliability;
   RetractPositionInput: RetractPositionInput;
   Role: ResolverTypeWrapper<RoleRecord>;
-  SearchHit: ResolverTypeWrapper<SearchHitRecord>;
+  SearchConnection: ResolverTypeWrapper<SearchConnectionRecord>;
+  SearchEdge: ResolverTypeWrapper<SearchEdgeRecord>;
+  SearchFilter: SearchFilter;
+  SearchKind: SearchKind;
   SetPositionInput: SetPositionInput;
   Source: ResolverTypeWrapper<SourceRecord>;
   SourceConnection: ResolverTypeWrapper<SourceConnectionRecord>;
@@ -1220,7 +1254,9 @@ export type ResolversParentTypes = {
   RelateActorsInput: RelateActorsInput;
   RetractPositionInput: RetractPositionInput;
   Role: RoleRecord;
-  SearchHit: SearchHitRecord;
+  SearchConnection: SearchConnectionRecord;
+  SearchEdge: SearchEdgeRecord;
+  SearchFilter: SearchFilter;
   SetPositionInput: SetPositionInput;
   Source: SourceRecord;
   SourceConnection: SourceConnectionRecord;
@@ -1485,7 +1521,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   paths?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'to'>>;
   proposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<QueryProposalArgs, 'id'>>;
   proposals?: Resolver<ResolversTypes['ProposalConnection'], ParentType, ContextType, Partial<QueryProposalsArgs>>;
-  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
+  search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<QueryStatementsArgs>>;
@@ -1498,7 +1534,15 @@ export type RoleResolvers<ContextType = Context, ParentType extends ResolversPar
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+export type SearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SearchEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchEdge'] = ResolversParentTypes['SearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exactMatch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   snippet?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1625,7 +1669,8 @@ export type Resolvers<ContextType = Context> = {
   ProposalEdge?: ProposalEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
-  SearchHit?: SearchHitResolvers<ContextType>;
+  SearchConnection?: SearchConnectionResolvers<ContextType>;
+  SearchEdge?: SearchEdgeResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
