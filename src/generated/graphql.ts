@@ -561,8 +561,9 @@ export type Query = {
   /**
    * Full text over actor names and aliases, issues, proposals, events and statement text, best first: nodes whose name
    * or an alias is exactly the query (case, accents and punctuation aside) come first, then the rest by relevance, ties
-   * by id. Lucene syntax in the query is treated as plain words. The 1,000 best text matches are ranked; `filter.kinds`
-   * keeps those of the kinds named and `totalCount` counts what is kept. `first` defaults to 20, at most 100.
+   * by id. Lucene syntax in the query is treated as plain words. The 1,000 best text matches are ranked and counted in
+   * `totalCount`; with `filter.kinds`, the 1,000 best of those kinds among the 10,000 best of all. `first` defaults to 20,
+   * at most 100.
    */
   search: SearchConnection;
   source: Maybe<Source>;

@@ -1,6 +1,6 @@
 /**
  * Full text over actors (names + aliases), issues, proposals, events and statement text, through the `entity_search`
- * index. A search ranks its best SEARCH_WINDOW text matches: exact names first, then score, then id.
+ * index. A search ranks at most SEARCH_WINDOW hits: exact names first, then score, then id.
  */
 import { z } from 'zod';
 import { int, type QueryRunner } from '../neo4j/database.js';
@@ -10,8 +10,14 @@ import { countRow, optionalText, textList } from '../shared/rows.js';
 import { isExactMatch } from './exact.js';
 import type { SearchHitRecord, SearchRequest } from './model.js';
 
-/** How many of the best text matches a search ranks and counts: Lucene collects them by score, so work stays bounded. */
+/** How many hits a search ranks and counts: the best by text score, so the work stays bounded. */
 export const SEARCH_WINDOW = 1000;
+/**
+ * How many of the best text matches a search narrowed to some kinds looks through for its SEARCH_WINDOW hits. The
+ * index cannot filter by label, and statements outnumber the rest: at the benchmark's M size the 1,000 best matches of
+ * "security guarantees" held no actor, the 10,000 best more than 20.
+ */
+export const FILTERED_SEARCH_SCAN = 10_000;
 /**
  * How many nodes holding the query as a phrase in a name or alias are read to find the exact ones. Among them an exact
  * name is the shortest field, which the index scores highest, so it is never beyond the first few.
@@ -21,15 +27,24 @@ const NAME_CANDIDATES = 100;
 const candidateRow = z.object({ id: z.string(), names: textList });
 const searchRow = z.object({ ref: nodeRef, score: z.number(), rank: z.number().int(), snippet: optionalText });
 
-/** The hits a search keeps: the kind filter and the cursor, fixed fragments over parameters, only those set. */
-function searchWhere(request: SearchRequest, after: CursorKey | null): string {
-  const conditions: string[] = [];
-  if (request.labels !== null) conditions.push('any(label IN labels(node) WHERE label IN $labels)');
-  if (after !== null) {
-    conditions.push('(rank > $afterRank OR rank = $afterRank AND (score < $afterScore OR score = $afterScore AND node.id > $afterId))');
-  }
-  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+/**
+ * The hits of a search, as `node, score`: the index's best matches (streamed best first), of the kinds asked, the first
+ * SEARCH_WINDOW of them. Page and count read the same hits, so totalCount is what the pages walk through.
+ */
+function searchHits(request: SearchRequest): string {
+  return request.labels === null
+    ? `CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $window}) YIELD node, score`
+    : `CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $scan}) YIELD node, score
+       WHERE any(label IN labels(node) WHERE label IN $labels)
+       WITH node, score LIMIT $window`;
 }
+
+function hitParams(request: SearchRequest) {
+  return { query: request.luceneQuery, labels: request.labels, window: int(SEARCH_WINDOW), scan: int(FILTERED_SEARCH_SCAN) };
+}
+
+/** After the cursor's key in the order (rank, score descending, id): a fixed fragment over parameters. */
+const afterHit = 'WHERE rank > $afterRank OR rank = $afterRank AND (score < $afterScore OR score = $afterScore AND node.id > $afterId)';
 
 export class SearchRepository {
   constructor(private readonly db: QueryRunner) {}
@@ -50,9 +65,9 @@ export class SearchRepository {
   async page(request: SearchRequest, limit: number, after: CursorKey | null): Promise<SearchHitRecord[]> {
     const rows = await this.db.read(
       'search',
-      `CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $window}) YIELD node, score
+      `${searchHits(request)}
        WITH node, score, CASE WHEN node.id IN $exactIds THEN 0 ELSE 1 END AS rank
-       ${searchWhere(request, after)}
+       ${after ? afterHit : ''}
        WITH node, score, rank ORDER BY rank, score DESC, node.id LIMIT $limit
        RETURN {id: node.id, labels: labels(node)} AS ref, score, rank,
               coalesce(node.text, CASE WHEN size(coalesce(node.aliases, [])) > 0
@@ -60,10 +75,8 @@ export class SearchRepository {
                   joined + CASE WHEN joined = '' THEN '' ELSE ', ' END + alias) + ')'
                 ELSE node.name END) AS snippet`,
       {
-        query: request.luceneQuery,
-        window: int(SEARCH_WINDOW),
+        ...hitParams(request),
         exactIds: request.exactIds,
-        labels: request.labels,
         afterRank: after?.[0] ?? null,
         afterScore: after?.[1] ?? null,
         afterId: after?.[2] ?? null,
@@ -74,16 +87,8 @@ export class SearchRepository {
     return rows.flatMap(({ ref, score, rank, snippet }) => (ref ? [{ ref, score, exact: rank === 0, snippet }] : []));
   }
 
-  /** How many of the window's hits the kind filter keeps. */
   async count(request: SearchRequest): Promise<number> {
-    const rows = await this.db.read(
-      'countSearch',
-      `CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $window}) YIELD node
-       ${searchWhere(request, null)}
-       RETURN count(node) AS count`,
-      { query: request.luceneQuery, window: int(SEARCH_WINDOW), labels: request.labels },
-      countRow,
-    );
+    const rows = await this.db.read('countSearch', `${searchHits(request)} RETURN count(node) AS count`, hitParams(request), countRow);
     return rows[0]?.count ?? 0;
   }
 }
