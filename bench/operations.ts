@@ -80,7 +80,7 @@ const sg = {
   compare: `query StanceMatrix($actorIds: [ID!]!, $issueIds: [ID!]) { compare(actorIds: $actorIds, issueIds: $issueIds) {
     topics { id name } rows { actor { id name } cells { stance positions { id evidence { id } } } } } }`,
   agreement: 'query Agreement($a: ID!, $b: ID!) { agreement(a: $a, b: $b) { score agreeOn { id name } disagreeOn { id name } } }',
-  search: 'query Search($query: String!, $first: Int) { search(query: $query, first: $first) { score snippet node { __typename id } } }',
+  search: 'query Search($query: String!, $first: Int) { search(query: $query, first: $first) { edges { score exactMatch snippet node { __typename id } } } }',
   page: `query ActorsPage($first: Int, $after: String) { actors(first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name kind } } } }`,
   paths: 'query Paths($from: ID!, $to: ID!, $maxHops: Int, $first: Int) { paths(from: $from, to: $to, maxHops: $maxHops, first: $first) { length steps { type description } } }',
@@ -394,7 +394,7 @@ export function buildOperations(fixtures: Fixtures, cursors: PageCursors | null)
       plans: {
         stancegraph: {
           requests: fixtures.searchQueries.map((query) => graphql('Search', sg.search, { query, first: 20 }, query)),
-          fingerprint: (data) => scoresFingerprint(list((data as Loose).search).map((hit) => Number(hit.score)), 20),
+          fingerprint: (data) => scoresFingerprint(list((data as Loose).search?.edges).map((hit) => Number(hit.score)), 20),
         },
         peer: {
           requests: fixtures.searchQueries.map((query) => graphql('Search', peer.search, { phrase: toLuceneQuery(query), first: 20 }, query)),
@@ -406,7 +406,7 @@ export function buildOperations(fixtures: Fixtures, cursors: PageCursors | null)
         },
         floor: {
           requests: fixtures.searchQueries.map((query) => floor('search', { query, first: 20 }, query)),
-          fingerprint: (data) => scoresFingerprint(list((data as Loose).search).map((hit) => Number(hit.score)), 20),
+          fingerprint: (data) => scoresFingerprint(list((data as Loose).search?.edges).map((hit) => Number(hit.score)), 20),
         },
       },
     },

@@ -68,6 +68,10 @@ export type ActorRelationshipType = (typeof actorRelationshipTypes)[number];
 export const nodeKinds = ['Actor', 'Issue', 'Proposal', 'Position', 'Statement', 'Source', 'Event'] as const;
 export type NodeKind = (typeof nodeKinds)[number];
 
+/** What `search` may be narrowed to (the SDL's SearchKind), each with its node label: the full-text index's labels. */
+export const searchKindLabels = { ACTOR: 'Actor', ISSUE: 'Issue', PROPOSAL: 'Proposal', EVENT: 'Event', STATEMENT: 'Statement' } as const satisfies Record<string, NodeKind>;
+export type SearchKind = keyof typeof searchKindLabels;
+
 /** The value of `list` equal to `value`, or null: narrows a string read from the database or a request. */
 export function oneOf<const T extends string>(list: readonly T[], value: string): T | null {
   return list.find((known) => known === value) ?? null;

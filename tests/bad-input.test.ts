@@ -328,7 +328,7 @@ const cases: Case[] = [
   { name: 'first: 10.5 as a variable', send: () => gql('query($first: Int) { actors(first: $first) { totalCount } }', { first: 10.5 }), expect: refused('BAD_USER_INPUT', undefined, 400) },
   { name: 'first: "10" (a string) as a variable', send: () => gql('query($first: Int) { actors(first: $first) { totalCount } }', { first: '10' }), expect: refused('BAD_USER_INPUT', undefined, 400) },
   { name: 'a nested first: 0 (an actor’s statements)', send: () => gql('{ actor(id: "vladimir-putin") { statements(first: 0) { totalCount } } }'), expect: refused('BAD_USER_INPUT', 'first') },
-  { name: 'search(first: 101)', send: () => gql('{ search(query: "Putin", first: 101) { score } }'), expect: refused('BAD_USER_INPUT', 'first') },
+  { name: 'search(first: 101)', send: () => gql('{ search(query: "Putin", first: 101) { totalCount } }'), expect: refused('BAD_USER_INPUT', 'first') },
   { name: 'paths(maxHops: 7)', send: () => gql('{ paths(from: "vladimir-putin", to: "ukraine", maxHops: 7) { length } }'), expect: refused('BAD_USER_INPUT', 'maxHops') },
   { name: 'paths(first: 51)', send: () => gql('{ paths(from: "vladimir-putin", to: "ukraine", first: 51) { length } }'), expect: refused('BAD_USER_INPUT', 'first') },
 
@@ -421,7 +421,7 @@ const cases: Case[] = [
           nodes(ids: [$qid, $bid]) { id }
           actors(filter: { search: $q }) { totalCount } issues(filter: { search: $b }) { totalCount }
           statements(filter: { search: $q }) { totalCount }
-          search(query: $b) { score }
+          search(query: $b) { totalCount }
           changes(targetId: $qid) { totalCount }
           paths(from: $qid, to: $bid) { length }
           compare(actorIds: [$qid], issueIds: [$bid]) { actors { id } }
@@ -440,11 +440,11 @@ const cases: Case[] = [
   { name: 'agreement(a: Cypher-like string)', send: () => gql('query($a: ID!) { agreement(a: $a, b: "russia") { score } }', { a: cypherQuote }), expect: refused('BAD_USER_INPUT', 'a') },
   {
     name: 'Lucene syntax, quotes and NUL in search are plain words',
-    send: () => gql('query($a: String!, $b: String!, $c: String!) { a: search(query: $a) { score } b: search(query: $b) { score } c: search(query: $c) { score } }', { a: 'NATO AND (title:"x ~2^3 [* TO *]', b: "o'neil <b>=</b> #tag", c: 'Putin\u0000Kremlin' }),
+    send: () => gql('query($a: String!, $b: String!, $c: String!) { a: search(query: $a) { edges { score } } b: search(query: $b) { totalCount } c: search(query: $c) { edges { score } } }', { a: 'NATO AND (title:"x ~2^3 [* TO *]', b: "o'neil <b>=</b> #tag", c: 'Putin\u0000Kremlin' }),
     expect: harmless(),
   },
-  { name: 'search with only operators and punctuation', send: () => gql('{ search(query: "&& || ! ( ) * ? :") { score } }'), expect: refused('BAD_USER_INPUT', 'query') },
-  { name: 'search: 100,000 characters', send: () => gql('query($q: String!) { search(query: $q) { score } }', { q: 'Putin '.repeat(17_000) }), expect: refused('BAD_USER_INPUT', 'query') },
+  { name: 'search with only operators and punctuation', send: () => gql('{ search(query: "&& || ! ( ) * ? :") { totalCount } }'), expect: refused('BAD_USER_INPUT', 'query') },
+  { name: 'search: 100,000 characters', send: () => gql('query($q: String!) { search(query: $q) { edges { score } } }', { q: 'Putin '.repeat(17_000) }), expect: refused('BAD_USER_INPUT', 'query') },
   { name: 'actors(filter: { search: 100,000 characters })', send: () => gql('query($q: String) { actors(filter: { search: $q }) { totalCount } }', { q: 'x'.repeat(100_000) }), expect: refused('BAD_USER_INPUT', 'filter.search') },
   {
     name: 'control characters, a lone surrogate and RTL text in filters find nothing, harmlessly',

@@ -7,7 +7,8 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import type { Stance } from '../../src/generated/graphql.js';
 import { describeStep, isCurrent, verdictOf } from '../../src/analytics/stances.js';
-import { toLuceneQuery } from '../../src/search/lucene.js';
+import { isExactMatch } from '../../src/search/exact.js';
+import { toLuceneNamePhrase, toLuceneQuery } from '../../src/search/lucene.js';
 import { pathRelationshipTypes } from '../../src/vocabulary.js';
 import { NESTED_PAGE_SIZE } from '../operations.js';
 
@@ -186,18 +187,31 @@ export const floorOperations: Record<string, FloorOperation> = {
 
   search: async (tx, { query, first }) => {
     const lucene = toLuceneQuery(String(query));
-    if (!lucene) return { search: [] };
+    const phrase = toLuceneNamePhrase(String(query));
+    if (!lucene || !phrase) return { search: { edges: [] } };
+    // As stancegraph does: the nodes named exactly as the query first, then score, then id, over the best 1,000 matches.
+    const named = await rows(
+      tx,
+      `CALL db.index.fulltext.queryNodes('entity_search', $phrase, {limit: 100}) YIELD node
+       RETURN node.id AS id, [name IN [node.name] + coalesce(node.aliases, []) WHERE name IS NOT NULL] AS names`,
+      { phrase },
+    );
+    const exactIds = named.filter((row) => isExactMatch(String(query), row.names as string[])).map((row) => row.id);
     const hits = await rows(
       tx,
-      `CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $limit}) YIELD node, score
-       RETURN node.id AS id, [label IN labels(node) WHERE label IN $kinds][0] AS kind, score,
+      `CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: 1000}) YIELD node, score
+       WITH node, score, CASE WHEN node.id IN $exactIds THEN 0 ELSE 1 END AS rank
+       ORDER BY rank, score DESC, node.id LIMIT $limit
+       RETURN node.id AS id, [label IN labels(node) WHERE label IN $kinds][0] AS kind, score, rank = 0 AS exact,
               coalesce(node.text, CASE WHEN size(coalesce(node.aliases, [])) > 0
                 THEN node.name + ' (' + reduce(joined = '', alias IN node.aliases |
                   joined + CASE WHEN joined = '' THEN '' ELSE ', ' END + alias) + ')'
                 ELSE node.name END) AS snippet`,
-      { query: lucene, limit: neo4j.int(Number(first ?? 20)), kinds },
+      { query: lucene, exactIds, limit: neo4j.int(Number(first ?? 20)), kinds },
     );
-    return { search: hits.map((hit) => ({ score: hit.score, snippet: hit.snippet, node: { __typename: hit.kind, id: hit.id } })) };
+    return {
+      search: { edges: hits.map((hit) => ({ score: hit.score, exactMatch: hit.exact, snippet: hit.snippet, node: { __typename: hit.kind, id: hit.id } })) },
+    };
   },
 
   page: async (tx, { first, after }) => {

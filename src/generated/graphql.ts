@@ -5,7 +5,7 @@ import type { PositionConnectionRecord, PositionRecord } from '../position/model
 import type { ParticipationConnectionRecord, EventRecord, ParticipationRecord, EventConnectionRecord } from '../event/model.js';
 import type { IssueRecord, ProposalRecord, IssueConnectionRecord, ProposalConnectionRecord } from '../topic/model.js';
 import type { StatementRecord, CitationRecord, SourceRecord, StatementConnectionRecord, SourceConnectionRecord } from '../statement/model.js';
-import type { SearchHitRecord } from '../search/model.js';
+import type { SearchConnectionRecord, SearchEdgeRecord } from '../search/model.js';
 import type { StanceMatrixRecord, StanceRowRecord, StanceCellRecord, AgreementRecord, TopicComparisonRecord, GraphPathRecord, PathStepRecord } from '../analytics/model.js';
 import type { ChangeRecord, ChangeConnectionRecord } from '../curation/model.js';
 import type { Context } from '../context.js';
@@ -767,10 +767,13 @@ export type Query = {
   /** Relations between actors, by type, then the names of both ends. Any argument id that names no actor is NOT_FOUND. */
   relations: RelationConnection;
   /**
-   * Full text over actor names and aliases, issues, proposals, events and statement text. Lucene syntax in the
-   * query is treated as plain words. `first` defaults to 20, at most 100.
+   * Full text over actor names and aliases, issues, proposals, events and statement text, best first: nodes whose name
+   * or an alias is exactly the query (case, accents and punctuation aside) come first, then the rest by relevance, ties
+   * by id. Lucene syntax in the query is treated as plain words. The 1,000 best text matches are ranked and counted in
+   * `totalCount`; with `filter.kinds`, the 1,000 best of those kinds among the 10,000 best of all. `first` defaults to 20,
+   * at most 100.
    */
-  search: Array<SearchHit>;
+  search: SearchConnection;
   source: Maybe<Source>;
   /** Sources ordered by publication date, newest first. */
   sources: SourceConnection;
@@ -948,6 +951,8 @@ export type QueryRelationsArgs = {
  * Every position carries the statements that evidence it, and every statement the articles it is cited in.
  */
 export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SearchFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
 };
@@ -1082,14 +1087,41 @@ export type RoleEdge = {
   node: Role;
 };
 
-export type SearchHit = {
-  __typename?: 'SearchHit';
+export type SearchConnection = {
+  __typename?: 'SearchConnection';
+  edges: Array<SearchEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * One hit. How the node matched belongs to this search, not to the node, so it lives on the edge: `node` stays the
+ * node itself (a normalised cache keeps one copy of it, whatever searches found it).
+ */
+export type SearchEdge = {
+  __typename?: 'SearchEdge';
+  cursor: Scalars['String']['output'];
+  /** The query is the node's name or one of its aliases (case, accents and punctuation aside); such hits come first. */
+  exactMatch: Scalars['Boolean']['output'];
   node: Node;
   /** Relevance from the full-text index; higher is better. */
   score: Scalars['Float']['output'];
   /** The matching text, for display. */
   snippet: Maybe<Scalars['String']['output']>;
 };
+
+export type SearchFilter = {
+  /** Only nodes of these kinds (absent or empty: every kind). */
+  kinds?: InputMaybe<Array<SearchKind>>;
+};
+
+/** The kinds of node search finds (sources are not searched). */
+export type SearchKind =
+  | 'ACTOR'
+  | 'EVENT'
+  | 'ISSUE'
+  | 'PROPOSAL'
+  | 'STATEMENT';
 
 export type SetPositionInput = {
   actorId: Scalars['ID']['input'];
@@ -1454,7 +1486,10 @@ export type ResolversTypes = {
   Role: ResolverTypeWrapper<RoleRecord>;
   RoleConnection: ResolverTypeWrapper<RoleConnectionRecord>;
   RoleEdge: ResolverTypeWrapper<Omit<RoleEdge, 'node'> & { node: ResolversTypes['Role'] }>;
-  SearchHit: ResolverTypeWrapper<SearchHitRecord>;
+  SearchConnection: ResolverTypeWrapper<SearchConnectionRecord>;
+  SearchEdge: ResolverTypeWrapper<SearchEdgeRecord>;
+  SearchFilter: SearchFilter;
+  SearchKind: SearchKind;
   SetPositionInput: SetPositionInput;
   Source: ResolverTypeWrapper<SourceRecord>;
   SourceConnection: ResolverTypeWrapper<SourceConnectionRecord>;
@@ -1540,7 +1575,9 @@ export type ResolversParentTypes = {
   Role: RoleRecord;
   RoleConnection: RoleConnectionRecord;
   RoleEdge: Omit<RoleEdge, 'node'> & { node: ResolversParentTypes['Role'] };
-  SearchHit: SearchHitRecord;
+  SearchConnection: SearchConnectionRecord;
+  SearchEdge: SearchEdgeRecord;
+  SearchFilter: SearchFilter;
   SetPositionInput: SetPositionInput;
   Source: SourceRecord;
   SourceConnection: SourceConnectionRecord;
@@ -1853,7 +1890,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   proposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<QueryProposalArgs, 'id'>>;
   proposals?: Resolver<ResolversTypes['ProposalConnection'], ParentType, ContextType, Partial<QueryProposalsArgs>>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<QueryRelationsArgs>>;
-  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
+  search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<QueryStatementsArgs>>;
@@ -1891,7 +1928,15 @@ export type RoleEdgeResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
-export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+export type SearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SearchEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchEdge'] = ResolversParentTypes['SearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exactMatch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   snippet?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2030,7 +2075,8 @@ export type Resolvers<ContextType = Context> = {
   Role?: RoleResolvers<ContextType>;
   RoleConnection?: RoleConnectionResolvers<ContextType>;
   RoleEdge?: RoleEdgeResolvers<ContextType>;
-  SearchHit?: SearchHitResolvers<ContextType>;
+  SearchConnection?: SearchConnectionResolvers<ContextType>;
+  SearchEdge?: SearchEdgeResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;

@@ -31,7 +31,7 @@ export function encodeCursor(list: string, key: CursorKey): string {
 }
 
 /** What each position of a cursor's key must be; keys are compared in Cypher, so their types are checked here. */
-export type KeyPart = 'string' | 'int' | 'timestamp';
+export type KeyPart = 'string' | 'int' | 'float' | 'timestamp';
 
 /** Neo4j's toString(datetime) in UTC; like Java's, it leaves out zero seconds and trailing zero fractions. */
 const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z$/;
@@ -51,6 +51,9 @@ function fits(value: unknown, part: KeyPart): boolean {
       return typeof value === 'string' && value.length <= 1000;
     case 'int':
       return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+    case 'float':
+      // A relevance score: JSON keeps a double exactly, so it compares equal to the score it was read from.
+      return typeof value === 'number' && Number.isFinite(value);
     case 'timestamp':
       return typeof value === 'string' && isTimestamp(value);
   }
