@@ -476,13 +476,13 @@ const cases: Case[] = [
         headers: { 'content-type': 'text/plain', ...bearer(editor) },
         body: JSON.stringify({ query: print(mutations.upsertActor), variables: { input: { id: id('csrf'), name: 'CSRF', kind: 'PERSON' } } }),
       }),
-    expect: refused('BAD_REQUEST', undefined, 400),
+    expect: refused('BAD_REQUEST', undefined, 415),
     absent: [id('csrf')],
   },
   {
     name: 'form-encoded POST (CSRF)',
     send: () => http('POST', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${encodeURIComponent('{ version }')}` }),
-    expect: refused('BAD_REQUEST', undefined, 400),
+    expect: refused('BAD_REQUEST', undefined, 415),
   },
   {
     name: 'a mutation over GET: 405, nothing written',
