@@ -2,7 +2,7 @@
  * No single query can knock the service over: a mix of the heaviest reads a client can send (hub actors with many
  * positions, lists under lists, a stance matrix, the whole-graph walk an issue once reported as killing the process),
  * four at a time, on a small generated graph of this file's own. Each answer is data or a clear, coded refusal;
- * none is a 5xx; the service answers afterwards; and the memory they take stays bounded.
+ * none is a server error (a request past its deadline is a prompt 504 QUERY_TIMEOUT); the service answers afterwards; and the memory they take stays bounded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGraph, type GraphRows } from '../src/seed/graph-writer.js';
@@ -10,6 +10,8 @@ import { actorSearchKey } from '../src/shared/text.js';
 import { cypherWrite, ownedData, testConfig, testDatabase } from './support.js';
 
 const owned = ownedData('heavy');
+/** The whole-request deadline of the service under test (REQUEST_TIMEOUT_MS). */
+const deadlineMs = testConfig().REQUEST_TIMEOUT_MS;
 const { id } = owned;
 
 /** Hubs: actors holding many positions on shared topics, related to each other, all at one summit. */
@@ -119,14 +121,15 @@ describe('a mix of heavy reads, four at a time', () => {
           const started = performance.now();
           const response = await owned.service.gql(read.query, read.variables);
           const ms = performance.now() - started;
-          expect(response.status, `${read.name}: ${JSON.stringify(response.errors)}`).toBeLessThan(500);
           const code = response.errors?.[0]?.extensions?.code;
+          // A request past its deadline is 504 QUERY_TIMEOUT (GraphQL over HTTP); anything else is under 500.
+          if (code !== 'QUERY_TIMEOUT') expect(response.status, `${read.name}: ${JSON.stringify(response.errors)}`).toBeLessThan(500);
           if (code !== undefined) expect(coded, `${read.name}: ${JSON.stringify(response.errors)}`).toContain(code);
           else expect(response.data, read.name).toBeTruthy();
           const outcome = `${read.name.slice(0, 40)}: ${code ?? 'data'}`;
           outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-          // A whole request ends within the request deadline (NEO4J_QUERY_TIMEOUT_MS, 10 s), with room for a loaded machine.
-          expect(ms, read.name).toBeLessThan(20_000);
+          // A whole request ends within its deadline, with a little room for the answer to travel.
+          expect(ms, read.name).toBeLessThan(deadlineMs + 2_000);
         }
       };
       await Promise.all(Array.from({ length: 4 }, worker));
