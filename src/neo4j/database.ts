@@ -318,9 +318,12 @@ export class QueryRunner {
     return this.database.execute(name, 'WRITE', this.operation, (tx) => run(tx, name, cypher, params, this.budget), { budget: this.budget });
   }
 
-  /** Several queries in one write transaction: all or nothing. */
-  writeTransaction<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.database.execute(name, 'WRITE', this.operation, (tx) => work(new Tx(tx, this.budget)), { budget: this.budget });
+  /**
+   * Several queries in one write transaction: all or nothing. `timeoutMs` is for the service's own long writes (the
+   * seed); a request's writes keep the query timeout and the request's deadline.
+   */
+  writeTransaction<T>(name: string, work: (tx: Tx) => Promise<T>, { timeoutMs }: { timeoutMs?: number } = {}): Promise<T> {
+    return this.database.execute(name, 'WRITE', this.operation, (tx) => work(new Tx(tx, this.budget)), { timeoutMs, budget: this.budget });
   }
 
   /** Several reads in one transaction, seeing one snapshot. */
