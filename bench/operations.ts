@@ -66,18 +66,21 @@ function atRanks<T>(items: T[], ranks: number[]): T[] {
 
 // ------------------------------------------------------------------------------------------------ documents
 
+/** The page a nested list is read in (`first` of Actor.positions, Issue.positions...): its maximum. */
+export const NESTED_PAGE_SIZE = 100;
+
 const sg = {
   lookup: 'query Lookup($id: ID!) { actor(id: $id) { id name kind aliases } }',
   actor: `query ActorPositions($id: ID!) { actor(id: $id) { id name kind aliases
-    positions { id stance summary condition validFrom topic { __typename id name }
-      evidence { id kind text saidOn speaker { name } citations { start end source { title outlet reliability } } } } } }`,
+    positions(first: ${NESTED_PAGE_SIZE}) { totalCount nodes { id stance summary condition validFrom topic { __typename id name }
+      evidence { id kind text saidOn speaker { name } citations { start end source { title outlet reliability } } } } } } }`,
   issue: `query IssueStances($id: ID!) { issue(id: $id) { id name
-    supporters: positions(stance: SUPPORTS) { id summary actor { id name } evidence { id text speaker { name } } }
-    opponents: positions(stance: OPPOSES) { id summary actor { id name } evidence { id text speaker { name } } } } }`,
+    supporters: positions(stance: SUPPORTS, first: ${NESTED_PAGE_SIZE}) { totalCount nodes { id summary actor { id name } evidence { id text speaker { name } } } }
+    opponents: positions(stance: OPPOSES, first: ${NESTED_PAGE_SIZE}) { totalCount nodes { id summary actor { id name } evidence { id text speaker { name } } } } } }`,
   compare: `query StanceMatrix($actorIds: [ID!]!, $issueIds: [ID!]) { compare(actorIds: $actorIds, issueIds: $issueIds) {
     topics { id name } rows { actor { id name } cells { stance positions { id evidence { id } } } } } }`,
   agreement: 'query Agreement($a: ID!, $b: ID!) { agreement(a: $a, b: $b) { score agreeOn { id name } disagreeOn { id name } } }',
-  search: 'query Search($query: String!, $first: Int) { search(query: $query, first: $first) { score snippet node { __typename id } } }',
+  search: 'query Search($query: String!, $first: Int) { search(query: $query, first: $first) { edges { score exactMatch snippet node { __typename id } } } }',
   page: `query ActorsPage($first: Int, $after: String) { actors(first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name kind } } } }`,
   paths: 'query Paths($from: ID!, $to: ID!, $maxHops: Int, $first: Int) { paths(from: $from, to: $to, maxHops: $maxHops, first: $first) { length steps { type description } } }',
@@ -86,13 +89,15 @@ const sg = {
 const peer = {
   lookup: 'query Lookup($id: ID!) { actors(where: { id: { eq: $id } }) { id name kind aliases } }',
   actor: `query ActorPositions($id: ID!) { actors(where: { id: { eq: $id } }) { id name kind aliases
-    positions(sort: [{ validFrom: DESC }, { id: ASC }]) { id stance summary condition validFrom
+    positionsConnection(first: ${NESTED_PAGE_SIZE}, sort: [{ node: { validFrom: DESC } }, { node: { id: ASC } }]) { totalCount edges { node { id stance summary condition validFrom
       topic { __typename ... on Issue { id name } ... on Proposal { id name } }
       evidence(sort: [{ saidOn: ASC }, { id: ASC }]) { id kind text saidOn speaker { name }
-        citationsConnection { edges { properties { start end } node { title outlet reliability } } } } } } }`,
+        citationsConnection { edges { properties { start end } node { title outlet reliability } } } } } } } } }`,
   issue: `query IssueStances($id: ID!) { issues(where: { id: { eq: $id } }) { id name
-    supporters: positions(where: { stance: { eq: SUPPORTS } }) { id summary actor { id name } evidence(sort: [{ saidOn: ASC }, { id: ASC }]) { id text speaker { name } } }
-    opponents: positions(where: { stance: { eq: OPPOSES } }) { id summary actor { id name } evidence(sort: [{ saidOn: ASC }, { id: ASC }]) { id text speaker { name } } } } }`,
+    supporters: positionsConnection(where: { node: { stance: { eq: SUPPORTS } } }, first: ${NESTED_PAGE_SIZE}, sort: [{ node: { validFrom: DESC } }, { node: { id: ASC } }]) {
+      totalCount edges { node { id summary actor { id name } evidence(sort: [{ saidOn: ASC }, { id: ASC }]) { id text speaker { name } } } } }
+    opponents: positionsConnection(where: { node: { stance: { eq: OPPOSES } } }, first: ${NESTED_PAGE_SIZE}, sort: [{ node: { validFrom: DESC } }, { node: { id: ASC } }]) {
+      totalCount edges { node { id summary actor { id name } evidence(sort: [{ saidOn: ASC }, { id: ASC }]) { id text speaker { name } } } } } } }`,
   compare: `query StanceMatrix($actorIds: [ID!]!, $issueIds: [ID!]!) {
     issues(where: { id: { in: $issueIds } }) { id name }
     actors(where: { id: { in: $actorIds } }) { id name
@@ -118,22 +123,40 @@ const peer = {
 
 // ------------------------------------------------------------------------------------------------ fingerprints
 
-/** Positions of an actor: topic, stance, dates, how much evidence and how many citations. */
-function actorFingerprint(actor: Loose | undefined, citationsOf: (statement: Loose) => Loose[]): string {
+/**
+ * A page of positions as each server answers it: stancegraph's `{ totalCount nodes }`, the peer's connection
+ * `{ totalCount edges { node } }`, the floor's list with its count beside it.
+ */
+interface PositionPage {
+  total: number;
+  positions: Loose[];
+}
+const sgPage = (connection: Loose | undefined): PositionPage => ({ total: Number(connection?.totalCount), positions: list(connection?.nodes) });
+const peerPage = (connection: Loose | undefined): PositionPage => ({
+  total: Number(connection?.totalCount),
+  positions: list(connection?.edges).map((edge) => edge.node as Loose),
+});
+
+/** The first page of an actor's positions: its total, and each position's topic, stance, dates, evidence and citations. */
+function actorFingerprint(actor: Loose | undefined, page: (actor: Loose) => PositionPage, citationsOf: (statement: Loose) => Loose[]): string {
   if (!actor) return 'null';
-  const positions = list(actor.positions).map((position) => {
+  const { total, positions: held } = page(actor);
+  const positions = held.map((position) => {
     const topic = first(position.topic) as Loose | undefined;
     const evidence = list(position.evidence);
     const citations = evidence.reduce((sum, statement) => sum + citationsOf(statement).length, 0);
     return `${position.id}:${topic?.id}:${position.stance}:${position.validFrom}:${evidence.length}:${citations}`;
   });
-  return `${actor.id}|${actor.name}|${list(actor.positions).length}\n${sorted(positions)}`;
+  return `${actor.id}|${actor.name}|${total}|${held.length}\n${sorted(positions)}`;
 }
 
-function issueFingerprint(issue: Loose | undefined): string {
+/** The first page of supporters and of opponents of an issue: totals, and each position's holder and evidence. */
+function issueFingerprint(issue: Loose | undefined, page: (connection: Loose | undefined) => PositionPage): string {
   if (!issue) return 'null';
-  const side = (positions: unknown) =>
-    sorted(list(positions).map((position) => `${position.id}:${(first(position.actor) as Loose | undefined)?.id}:${list(position.evidence).length}`));
+  const side = (connection: Loose | undefined) => {
+    const { total, positions } = page(connection);
+    return `${total}\n${sorted(positions.map((position) => `${position.id}:${(first(position.actor) as Loose | undefined)?.id}:${list(position.evidence).length}`))}`;
+  };
   return `${issue.id}|${issue.name}\nfor:\n${side(issue.supporters)}\nagainst:\n${side(issue.opponents)}`;
 }
 
@@ -283,33 +306,44 @@ export function buildOperations(fixtures: Fixtures, cursors: PageCursors | null)
     },
     {
       name: 'actor',
-      description: `an actor with every position -> topic + evidence -> speaker, citations -> source (ids at degree ranks 1, 3, 10, 30, 100, 300, 1000: ${actorIds.length} actors)`,
+      description: `an actor's first ${NESTED_PAGE_SIZE} positions (newest first) with totalCount -> topic + evidence -> speaker, citations -> source (ids at degree ranks 1, 3, 10, 30, 100, 300, 1000: ${actorIds.length} actors)`,
       nested: true,
-      notes: 'peer: Position.topic is a union (Issue | Proposal); citations through citationsConnection (relationship properties)',
+      notes: 'peer: positionsConnection(first, sort) with totalCount; Position.topic is a union (Issue | Proposal); citations through citationsConnection (relationship properties)',
       plans: {
         stancegraph: {
           requests: actorIds.map((id) => graphql('ActorPositions', sg.actor, { id }, id)),
-          fingerprint: (data) => actorFingerprint((data as Loose).actor, (statement) => list(statement.citations)),
+          fingerprint: (data) => actorFingerprint((data as Loose).actor, (actor) => sgPage(actor.positions), (statement) => list(statement.citations)),
         },
         peer: {
           requests: actorIds.map((id) => graphql('ActorPositions', peer.actor, { id }, id)),
-          fingerprint: (data) => actorFingerprint(first((data as Loose).actors), (statement) => list(statement.citationsConnection?.edges)),
+          fingerprint: (data) =>
+            actorFingerprint(first((data as Loose).actors), (actor) => peerPage(actor.positionsConnection), (statement) => list(statement.citationsConnection?.edges)),
         },
         floor: {
           requests: actorIds.map((id) => floor('actor', { id }, id)),
-          fingerprint: (data) => actorFingerprint((data as Loose).actor, (statement) => list(statement.citations)),
+          fingerprint: (data) =>
+            actorFingerprint((data as Loose).actor, (actor) => ({ total: Number(actor.positionCount), positions: list(actor.positions) }), (statement) => list(statement.citations)),
         },
       },
     },
     {
       name: 'issue',
-      description: `an issue with everyone for and against: positions -> actor + evidence -> speaker (issues at degree ranks 1, 3, 10, 30, 100, 300: ${issueIds.length} issues)`,
+      description: `an issue's first ${NESTED_PAGE_SIZE} supporters and opponents (newest first) with totalCounts: positions -> actor + evidence -> speaker (issues at degree ranks 1, 3, 10, 30, 100, 300: ${issueIds.length} issues)`,
       nested: true,
-      notes: 'peer: positions(where: { stance: { eq } }) twice, aliased',
+      notes: 'peer: positionsConnection(where: { node: { stance: { eq } } }, first, sort) twice, aliased',
       plans: {
-        stancegraph: { requests: issueIds.map((id) => graphql('IssueStances', sg.issue, { id }, id)), fingerprint: (data) => issueFingerprint((data as Loose).issue) },
-        peer: { requests: issueIds.map((id) => graphql('IssueStances', peer.issue, { id }, id)), fingerprint: (data) => issueFingerprint(first((data as Loose).issues)) },
-        floor: { requests: issueIds.map((id) => floor('issue', { id }, id)), fingerprint: (data) => issueFingerprint((data as Loose).issue) },
+        stancegraph: { requests: issueIds.map((id) => graphql('IssueStances', sg.issue, { id }, id)), fingerprint: (data) => issueFingerprint((data as Loose).issue, sgPage) },
+        peer: { requests: issueIds.map((id) => graphql('IssueStances', peer.issue, { id }, id)), fingerprint: (data) => issueFingerprint(first((data as Loose).issues), peerPage) },
+        floor: {
+          requests: issueIds.map((id) => floor('issue', { id }, id)),
+          fingerprint: (data) => {
+            const issue = (data as Loose).issue as Loose | undefined;
+            return issueFingerprint(
+              issue && { ...issue, supporters: { total: issue.supporterCount, positions: issue.supporters }, opponents: { total: issue.opponentCount, positions: issue.opponents } },
+              (side) => ({ total: Number(side?.total), positions: list(side?.positions) }),
+            );
+          },
+        },
       },
     },
     {
@@ -360,7 +394,7 @@ export function buildOperations(fixtures: Fixtures, cursors: PageCursors | null)
       plans: {
         stancegraph: {
           requests: fixtures.searchQueries.map((query) => graphql('Search', sg.search, { query, first: 20 }, query)),
-          fingerprint: (data) => scoresFingerprint(list((data as Loose).search).map((hit) => Number(hit.score)), 20),
+          fingerprint: (data) => scoresFingerprint(list((data as Loose).search?.edges).map((hit) => Number(hit.score)), 20),
         },
         peer: {
           requests: fixtures.searchQueries.map((query) => graphql('Search', peer.search, { phrase: toLuceneQuery(query), first: 20 }, query)),
@@ -372,7 +406,7 @@ export function buildOperations(fixtures: Fixtures, cursors: PageCursors | null)
         },
         floor: {
           requests: fixtures.searchQueries.map((query) => floor('search', { query, first: 20 }, query)),
-          fingerprint: (data) => scoresFingerprint(list((data as Loose).search).map((hit) => Number(hit.score)), 20),
+          fingerprint: (data) => scoresFingerprint(list((data as Loose).search?.edges).map((hit) => Number(hit.score)), 20),
         },
       },
     },

@@ -20,6 +20,15 @@ const configSchema = z.object({
   NEO4J_DATABASE: z.string().min(1).optional(),
   /** Every Neo4j transaction is cut off after this long; the driver's retries fit inside it. */
   NEO4J_QUERY_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(100).max(300_000).default(10_000),
+  /**
+   * A whole GraphQL request is answered within this (QUERY_TIMEOUT otherwise): each of its Neo4j round trips gets the
+   * time left as its transaction timeout. Unset: NEO4J_QUERY_TIMEOUT_MS.
+   */
+  REQUEST_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(100).max(300_000).optional(),
+  /** Rows one request may read from Neo4j, all its round trips together (RESULT_TOO_LARGE past it). */
+  REQUEST_MAX_ROWS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(10_000_000).default(200_000),
+  /** Approximate bytes (strings at 2 bytes a character) one request may read from Neo4j (RESULT_TOO_LARGE past it). */
+  REQUEST_MAX_BYTES: z.coerce.number({ message: 'must be a number' }).int().min(1_000).max(2 ** 31).default(64 * 1024 * 1024),
   NEO4J_MAX_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).default(50),
   /** Apply constraints and indexes at start (idempotent). */
   MIGRATE_ON_START: booleanFlag.default(true),
@@ -38,8 +47,9 @@ const configSchema = z.object({
   CORS_ORIGINS: corsOriginsSchema.optional(),
 });
 
-export type Config = Omit<z.infer<typeof configSchema>, 'GRAPHQL_INTROSPECTION' | 'STANCEGRAPH_API_KEYS' | 'CORS_ORIGINS'> & {
+export type Config = Omit<z.infer<typeof configSchema>, 'GRAPHQL_INTROSPECTION' | 'STANCEGRAPH_API_KEYS' | 'CORS_ORIGINS' | 'REQUEST_TIMEOUT_MS'> & {
   GRAPHQL_INTROSPECTION: boolean;
+  REQUEST_TIMEOUT_MS: number;
   apiKeys: ApiKey[];
   corsOrigins: CorsOrigins;
 };
@@ -69,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKeys,
     corsOrigins: CORS_ORIGINS ?? defaultCorsOrigins(config.NODE_ENV),
     GRAPHQL_INTROSPECTION: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
+    REQUEST_TIMEOUT_MS: config.REQUEST_TIMEOUT_MS ?? config.NEO4J_QUERY_TIMEOUT_MS,
   };
 }

@@ -7,7 +7,7 @@ import { ChangeRepository } from './curation/repository.js';
 import { createEventLoaders } from './event/loaders.js';
 import { EventRepository } from './event/repository.js';
 import type { Logger } from './logger.js';
-import type { Database, QueryRunner } from './neo4j/database.js';
+import type { Database, QueryRunner, RequestBudget } from './neo4j/database.js';
 import { createNodeLoaders } from './node/loaders.js';
 import { NodeRepository } from './node/repository.js';
 import { createPositionLoaders } from './position/loaders.js';
@@ -27,6 +27,8 @@ export interface ContextDeps {
 export interface RequestInfo {
   operationName?: string;
   authorization?: string;
+  /** The request's deadline and read limits, shared by every query it makes (src/http/graphql.ts creates it). */
+  budget?: RequestBudget;
 }
 
 export function createRepositories(db: QueryRunner) {
@@ -69,7 +71,7 @@ export interface Context {
 }
 
 export function createContext(deps: ContextDeps, request: RequestInfo = {}): Context {
-  const db = deps.db.runner(request.operationName);
+  const db = deps.db.runner(request.operationName, request.budget);
   const repositories = createRepositories(db);
   return {
     viewer: authenticate(request.authorization, deps.apiKeys),

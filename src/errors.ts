@@ -11,7 +11,11 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   /** The query's estimated cost is over the budget in src/limits.ts; nothing ran. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The request read more from the graph than one request may (REQUEST_MAX_ROWS / REQUEST_MAX_BYTES); it was stopped. */
+  RESULT_TOO_LARGE: 'RESULT_TOO_LARGE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The HTTP request is not one GraphQL over HTTP accepts (its body, method, Content-Type or Accept); Apollo's code too. */
+  BAD_REQUEST: 'BAD_REQUEST',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -25,10 +29,11 @@ export const clientFacingCodes: ReadonlySet<string> = new Set([
   ErrorCode.NOT_FOUND,
   ErrorCode.CONFLICT,
   ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.RESULT_TOO_LARGE,
   // Raised by graphql-js / Apollo for malformed operations; their messages describe the document only.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
+  ErrorCode.BAD_REQUEST,
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
@@ -56,8 +61,21 @@ export function serviceUnavailable(): GraphQLError {
   });
 }
 
+/**
+ * A Neo4j transaction or the whole request ran past its time. 504: the service gave up waiting on the database; when
+ * other fields returned data the answer is still 200 (see src/http/semantics.ts).
+ */
 export function queryTimeout(): GraphQLError {
   return new GraphQLError('The query took too long and was stopped; narrow it (smaller first, fewer fields).', {
-    extensions: { code: ErrorCode.QUERY_TIMEOUT },
+    extensions: { code: ErrorCode.QUERY_TIMEOUT, http: { status: 504 } },
   });
+}
+
+/** The request read more rows or bytes from the graph than one request may; what it read is dropped. */
+export function resultTooLarge(limit: { rows: number } | { bytes: number }): GraphQLError {
+  const what = 'rows' in limit ? `${limit.rows} rows` : limit.bytes >= 1024 * 1024 ? `${Math.round(limit.bytes / 1024 / 1024)} MB` : `${Math.round(limit.bytes / 1024)} KB`;
+  return new GraphQLError(
+    `The query read more than ${what} from the graph and was stopped; ask for fewer items (a smaller first) or fewer nested lists and fields.`,
+    { extensions: { code: ErrorCode.RESULT_TOO_LARGE, ...limit, http: { status: 400 } } },
+  );
 }

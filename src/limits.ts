@@ -50,8 +50,11 @@ export const ASSUMED_LIST_SIZE = 5;
 
 /** Request bodies above this are refused with 413 before they are parsed (express.json's limit). */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** A client has this long to send a whole request (headers and body): slow uploads cannot hold connections open. */
-export const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * A client has this long to send a whole request (headers and body): slow uploads cannot hold connections open. How
+ * long answering may take is REQUEST_TIMEOUT_MS in the configuration (src/config.ts).
+ */
+export const RECEIVE_TIMEOUT_MS = 30_000;
 /** ...and this long for its headers. */
 export const HEADERS_TIMEOUT_MS = 10_000;
 

@@ -11,22 +11,27 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { clientFacingCodes, ErrorCode } from './errors.js';
 import { crossOrigin } from './http/cors.js';
-import { HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, queryLimits, REQUEST_TIMEOUT_MS } from './limits.js';
+import { graphqlEndpoint, operationName } from './http/graphql.js';
+import { sendErrors } from './http/media.js';
+import { responsePolicy } from './http/responses.js';
+import { HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, queryLimits, RECEIVE_TIMEOUT_MS } from './limits.js';
 import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
 import { createPlaygroundRouter } from './playground/router.js';
 import { loadTypeDefs, resolvers } from './schema.js';
 
 export interface ServerDeps {
-  config: Pick<Config, 'GRAPHQL_INTROSPECTION' | 'NODE_ENV' | 'apiKeys' | 'corsOrigins'>;
+  config: Pick<
+    Config,
+    'GRAPHQL_INTROSPECTION' | 'NODE_ENV' | 'apiKeys' | 'corsOrigins' | 'REQUEST_TIMEOUT_MS' | 'REQUEST_MAX_ROWS' | 'REQUEST_MAX_BYTES'
+  >;
   db: Database;
   logger: Logger;
   /** Whether the database is prepared (migrations applied); /ready also asks Neo4j itself. */
@@ -46,7 +51,7 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createHttpServer(app);
-  httpServer.requestTimeout = REQUEST_TIMEOUT_MS;
+  httpServer.requestTimeout = RECEIVE_TIMEOUT_MS;
   httpServer.headersTimeout = HEADERS_TIMEOUT_MS;
 
   const limits = queryLimits<Context>({ hideSuggestions: !deps.config.GRAPHQL_INTROSPECTION });
@@ -68,6 +73,8 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       requestLogging(logger),
+      operationNames(),
+      responsePolicy<Context>(),
       ...limits.plugins,
     ],
   });
@@ -96,13 +103,13 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
   app.use(
     '/graphql',
     crossOrigin(deps.config.corsOrigins),
-    express.json({ limit: MAX_BODY_BYTES }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const body = req.body as { operationName?: unknown } | undefined;
-        const operationName = typeof body?.operationName === 'string' ? body.operationName : undefined;
-        return createContext({ db, logger, apiKeys: deps.config.apiKeys }, { operationName, authorization: req.headers.authorization });
-      },
+    ...graphqlEndpoint({
+      apollo,
+      logger,
+      maxBodyBytes: MAX_BODY_BYTES,
+      limits: { timeoutMs: deps.config.REQUEST_TIMEOUT_MS, maxRows: deps.config.REQUEST_MAX_ROWS, maxBytes: deps.config.REQUEST_MAX_BYTES },
+      context: async (req, budget) =>
+        createContext({ db, logger, apiKeys: deps.config.apiKeys }, { operationName: operationName(req), authorization: req.headers.authorization, budget }),
     }),
   );
   app.use(notFound);
@@ -126,6 +133,11 @@ function maskError(formatted: GraphQLFormattedError, error: unknown, logger: Log
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  // Apollo refuses a few requests with a 4xx and no code (a persisted query's hash that does not match its document):
+  // the client's mistake, described by Apollo for the client.
+  if (isUncodedBadRequest(unwrapResolverError(error))) {
+    return { message: formatted.message, extensions: { code: ErrorCode.BAD_REQUEST } };
+  }
   logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
   return {
     message: 'Internal server error',
@@ -134,12 +146,16 @@ function maskError(formatted: GraphQLFormattedError, error: unknown, logger: Log
   };
 }
 
+function isUncodedBadRequest(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined || error.path !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** Any path no route answers: a JSON GraphQL error, never Express's HTML "Cannot GET". */
 const notFound: express.RequestHandler = (req, res) => {
   const path = req.path.length > 100 ? `${req.path.slice(0, 100)}…` : req.path;
-  res.status(404).json({
-    errors: [{ message: `Nothing at ${req.method} ${path}: the API answers at /graphql.`, extensions: { code: ErrorCode.NOT_FOUND } }],
-  });
+  sendErrors(req, res, 404, [{ message: `Nothing at ${req.method} ${path}: the API answers at /graphql.`, extensions: { code: ErrorCode.NOT_FOUND } }]);
 };
 
 /**
@@ -147,7 +163,7 @@ const notFound: express.RequestHandler = (req, res) => {
  * answered as GraphQL errors in JSON, never Express's HTML page with its stack trace.
  */
 function bodyParserErrors(logger: Logger): express.ErrorRequestHandler {
-  return (error: { status?: unknown; type?: unknown; message?: unknown }, _req, res, next) => {
+  return (error: { status?: unknown; type?: unknown; message?: unknown }, req, res, next) => {
     if (res.headersSent) {
       next(error);
       return;
@@ -161,8 +177,21 @@ function bodyParserErrors(logger: Logger): express.ErrorRequestHandler {
       logger.error({ err: error }, 'unexpected error outside GraphQL');
       message = 'Internal server error';
     }
-    const code = status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR;
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    const code = status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR;
+    sendErrors(req, res, status, [{ message, extensions: { code } }]);
+  };
+}
+
+/** Queries carry their operation's name in their metadata even when the client sent no operationName. */
+function operationNames(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.name) contextValue.db.nameOperation(operation.name.value);
+        },
+      };
+    },
   };
 }
 

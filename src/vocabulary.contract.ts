@@ -18,5 +18,8 @@ export type VocabularyMatchesSchema = [
   Holds<Same<Vocabulary.ActorRelationType, Api.ActorRelationType>>,
   Holds<Same<Vocabulary.PathRelationshipType, Api.PathStepType>>,
   Holds<Same<Vocabulary.Verdict, Api.Verdict>>,
+  Holds<Same<Vocabulary.EventKind, Api.EventKind>>,
+  Holds<Same<Vocabulary.RelationDirection, Api.RelationDirection>>,
+  Holds<Same<Vocabulary.SearchKind, Api.SearchKind>>,
   Holds<Same<Vocabulary.NodeKind, NonNullable<Api.ResolversInterfaceTypes<Record<string, never>>['Node']['__typename']>>>,
 ];

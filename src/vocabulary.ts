@@ -20,6 +20,27 @@ export type Reliability = (typeof reliabilities)[number];
 export const dateSources = ['ARTICLE', 'EVENT'] as const;
 export type DateSource = (typeof dateSources)[number];
 
+export const eventKinds = [
+  'TALKS',
+  'MEETING',
+  'SUMMIT',
+  'PRESS_CONFERENCE',
+  'ANNOUNCEMENT',
+  'DECLARATION',
+  'AGREEMENT',
+  'VOTE',
+  'MILITARY_EXERCISE',
+  'MILITARY_ACTION',
+  'ANNEXATION',
+  'SCANDAL',
+  'OTHER',
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+/** Which way a relation reads from the actor whose list it is in. */
+export const relationDirections = ['OUTGOING', 'INCOMING'] as const;
+export type RelationDirection = (typeof relationDirections)[number];
+
 /** Relationship types between actors (the SDL's ActorRelationType). Cypher interpolates only names from this list. */
 export const actorRelationTypes = [
   'LEADS',
@@ -50,6 +71,10 @@ export type ActorRelationshipType = (typeof actorRelationshipTypes)[number];
 /** The labels of the types implementing `Node`; every such node also carries :Entity. */
 export const nodeKinds = ['Actor', 'Issue', 'Proposal', 'Position', 'Statement', 'Source', 'Event'] as const;
 export type NodeKind = (typeof nodeKinds)[number];
+
+/** What `search` may be narrowed to (the SDL's SearchKind), each with its node label: the full-text index's labels. */
+export const searchKindLabels = { ACTOR: 'Actor', ISSUE: 'Issue', PROPOSAL: 'Proposal', EVENT: 'Event', STATEMENT: 'Statement' } as const satisfies Record<string, NodeKind>;
+export type SearchKind = keyof typeof searchKindLabels;
 
 /** The value of `list` equal to `value`, or null: narrows a string read from the database or a request. */
 export function oneOf<const T extends string>(list: readonly T[], value: string): T | null {

@@ -42,8 +42,8 @@ describe('actors', () => {
     const actor = response.data!.actor!;
     expect(actor).toMatchObject({ id: 'vladimir-putin', name: 'Vladimir Putin', kind: 'PERSON' });
     expect(actor.aliases).toContain('Putin');
-    expect(actor.positions.length).toBeGreaterThan(0);
-    for (const position of actor.positions) {
+    expect(actor.positions.nodes.length).toBeGreaterThan(0);
+    for (const position of actor.positions.nodes) {
       expect(position.evidence.length).toBeGreaterThan(0);
       for (const statement of position.evidence) {
         expect(statement.citations.length).toBeGreaterThan(0);
@@ -53,37 +53,37 @@ describe('actors', () => {
         }
       }
     }
-    const donbas = actor.positions.find((position) => position.topic.id === 'donbas-withdrawal');
+    const donbas = actor.positions.nodes.find((position) => position.topic.id === 'donbas-withdrawal');
     expect(donbas).toMatchObject({ stance: 'SUPPORTS', topic: { __typename: 'Issue' } });
   });
 
   it('filters an actor’s positions by topic, stance and date', async () => {
     const actor = (await read(RussiaPositionFiltersDocument, {})).actor!;
-    expect(actor.nato).toEqual([{ stance: 'OPPOSES', topic: { id: 'ukraine-nato-membership' } }]);
-    expect(actor.opposes.length).toBeGreaterThan(0);
-    expect(actor.opposes.every((position) => position.stance === 'OPPOSES')).toBe(true);
-    expect(actor.before).toEqual([]);
-    expect(actor.now.length).toBeGreaterThan(0);
-    expect(actor.now.every((position) => position.validFrom! <= '2025-12-31')).toBe(true);
+    expect(actor.nato.nodes).toEqual([{ stance: 'OPPOSES', topic: { id: 'ukraine-nato-membership' } }]);
+    expect(actor.opposes.nodes.length).toBeGreaterThan(0);
+    expect(actor.opposes.nodes.every((position) => position.stance === 'OPPOSES')).toBe(true);
+    expect(actor.before.nodes).toEqual([]);
+    expect(actor.now.nodes.length).toBeGreaterThan(0);
+    expect(actor.now.nodes.every((position) => position.validFrom! <= '2025-12-31')).toBe(true);
   });
 
   it('relations read both ways: Ushakov ADVISES Putin (outgoing) is Putin’s incoming ADVISES', async () => {
     const { ushakov, putin } = await read(UshakovAndPutinRelationsDocument, {});
-    const advises = ushakov!.relations.find((relation) => relation.type === 'ADVISES' && relation.actor.id === 'vladimir-putin');
+    const advises = ushakov!.relations.edges.find((edge) => edge.node.type === 'ADVISES' && edge.actor.id === 'vladimir-putin');
     expect(advises!.direction).toBe('OUTGOING');
-    expect(advises!.evidence.length).toBeGreaterThan(0);
-    expect(putin!.relations).toContainEqual({ type: 'ADVISES', direction: 'INCOMING', actor: { id: 'yuri-ushakov' } });
+    expect(advises!.node.evidence.length).toBeGreaterThan(0);
+    expect(putin!.relations.edges).toContainEqual({ direction: 'INCOMING', actor: { id: 'yuri-ushakov' }, node: { type: 'ADVISES' } });
   });
 
   it('roles both ways, events, authored proposals and what the actor said', async () => {
     const result = await read(WitkoffRolesEventsProposalsStatementsDocument, {});
     const witkoff = result.witkoff!;
-    expect(witkoff.roles.some((role) => role.of.id === 'united-states' && role.holder.id === 'steve-witkoff')).toBe(true);
-    expect(result.us!.roleHolders.some((role) => role.holder.id === 'steve-witkoff')).toBe(true);
-    expect(witkoff.events.map((event) => event.id)).toContain('moscow-talks-2025-12-02');
-    const moscow = witkoff.events.find((event) => event.id === 'moscow-talks-2025-12-02');
-    expect(moscow!.participants.map((participant) => participant.actor.id)).toContain('steve-witkoff');
-    for (const proposal of witkoff.proposals) expect(proposal.authors.map((author) => author.id)).toContain('steve-witkoff');
+    expect(witkoff.roles.nodes.some((role) => role.of.id === 'united-states' && role.holder.id === 'steve-witkoff')).toBe(true);
+    expect(result.us!.roleHolders.nodes.some((role) => role.holder.id === 'steve-witkoff')).toBe(true);
+    expect(witkoff.events.nodes.map((event) => event.id)).toContain('moscow-talks-2025-12-02');
+    const moscow = witkoff.events.nodes.find((event) => event.id === 'moscow-talks-2025-12-02');
+    expect(moscow!.participants.nodes.map((participant) => participant.actor.id)).toContain('steve-witkoff');
+    for (const proposal of witkoff.proposals.nodes) expect(proposal.authors.map((author) => author.id)).toContain('steve-witkoff');
     expect(witkoff.statements.totalCount).toBeGreaterThanOrEqual(witkoff.statements.edges.length);
     for (const edge of witkoff.statements.edges) expect(edge.node.speaker!.id).toBe('steve-witkoff');
   });
@@ -105,16 +105,16 @@ describe('issues and proposals', () => {
     const response = await run(owned.service, IssueStancesDocument, { id: 'ukraine-nato-membership' });
     expect(response.errors).toBeUndefined();
     const issue = response.data!.issue!;
-    expect(issue.supporters.map((position) => position.actor.name)).toContain('Ukraine');
-    expect(issue.opponents.map((position) => position.actor.name)).toContain('Russia');
-    for (const position of [...issue.supporters, ...issue.opponents]) expect(position.evidence.length).toBeGreaterThan(0);
+    expect(issue.supporters.nodes.map((position) => position.actor.name)).toContain('Ukraine');
+    expect(issue.opponents.nodes.map((position) => position.actor.name)).toContain('Russia');
+    for (const position of [...issue.supporters.nodes, ...issue.opponents.nodes]) expect(position.evidence.length).toBeGreaterThan(0);
   });
 
   it('parents and sub-issues both ways, and issue filters', async () => {
     const { donbas, parent, roots, children } = await read(IssueTreeDocument, {});
     expect(donbas!.parent!.id).toBe('territorial-concessions');
-    expect(donbas!.parent!.subIssues.map((issue) => issue.id)).toContain('donbas-withdrawal');
-    expect(parent!.subIssues.every((issue) => issue.parent!.id === 'territorial-concessions')).toBe(true);
+    expect(donbas!.parent!.subIssues.nodes.map((issue) => issue.id)).toContain('donbas-withdrawal');
+    expect(parent!.subIssues.nodes.every((issue) => issue.parent!.id === 'territorial-concessions')).toBe(true);
     expect(roots.edges.every((edge) => edge.node.parent === null)).toBe(true);
     expect(children.edges.map((edge) => edge.node.id)).toContain('donbas-withdrawal');
     expect(children.totalCount).toBe(children.edges.length);
@@ -124,11 +124,11 @@ describe('issues and proposals', () => {
     const result = await read(ProposalLinksDocument, {});
     const refined = result.refined!;
     const original = result.original!;
-    expect(refined.revises.map((proposal) => proposal.id)).toContain('us-28-point-plan');
-    expect(original.revisedBy.map((proposal) => proposal.id)).toContain('refined-peace-framework');
-    for (const issue of refined.addresses) expect(issue.proposals.map((proposal) => proposal.id)).toContain('refined-peace-framework');
+    expect(refined.revises.nodes.map((proposal) => proposal.id)).toContain('us-28-point-plan');
+    expect(original.revisedBy.nodes.map((proposal) => proposal.id)).toContain('refined-peace-framework');
+    for (const issue of refined.addresses) expect(issue.proposals.nodes.map((proposal) => proposal.id)).toContain('refined-peace-framework');
     expect(original.authors.length).toBeGreaterThan(0);
-    for (const position of original.positions) expect(position.topic.id).toBe('us-28-point-plan');
+    for (const position of original.positions.nodes) expect(position.topic.id).toBe('us-28-point-plan');
     const proposals = result.proposals;
     const ids = proposals.edges.map((edge) => edge.node.id);
     expect(ids).toEqual(expect.arrayContaining(['us-28-point-plan', 'european-counterproposal', 'refined-peace-framework', '20-point-plan']));
@@ -147,8 +147,8 @@ describe('statements, sources and events', () => {
     }
     const { statement } = await read(StatementLinksDocument, {});
     if (!statement || !('evidenceFor' in statement)) throw new Error(`not a statement: ${JSON.stringify(statement)}`);
-    expect(statement.evidenceFor.length).toBeGreaterThan(0);
-    for (const position of statement.evidenceFor) expect(position.evidence.map((s) => s.id)).toContain('kremlin-no-compromise-on-territories');
+    expect(statement.evidenceFor.nodes.length).toBeGreaterThan(0);
+    for (const position of statement.evidenceFor.nodes) expect(position.evidence.map((s) => s.id)).toContain('kremlin-no-compromise-on-territories');
     for (const citation of statement.citations) expect(citation.source.text.slice(citation.start, citation.end)).toBe(citation.excerpt);
   });
 
@@ -157,7 +157,7 @@ describe('statements, sources and events', () => {
     expect(result.quotes.edges.every((edge) => edge.node.kind === 'QUOTE')).toBe(true);
     expect(result.topic.edges.length).toBeGreaterThan(0);
     for (const edge of result.topic.edges) {
-      expect(edge.node.evidenceFor.map((position) => position.topic.id)).toContain('ukraine-nato-membership');
+      expect(edge.node.evidenceFor.nodes.map((position) => position.topic.id)).toContain('ukraine-nato-membership');
     }
     expect(result.september.totalCount).toBeGreaterThan(0);
     expect(result.september.edges.every((edge) => edge.node.saidOn! >= '2025-09-01' && edge.node.saidOn! <= '2025-09-30')).toBe(true);
@@ -181,11 +181,11 @@ describe('statements, sources and events', () => {
       expect(node.statements.totalCount).toBe(starts.length);
     }
     expect(event!.date).toBe('2025-12-02');
-    const ids = event!.participants.map((participant) => participant.actor.id);
+    const ids = event!.participants.nodes.map((participant) => participant.actor.id);
     expect(ids).toEqual(expect.arrayContaining(['vladimir-putin', 'steve-witkoff', 'jared-kushner']));
-    for (const participant of event!.participants) {
+    for (const participant of event!.participants.nodes) {
       expect(participant.event.id).toBe('moscow-talks-2025-12-02');
-      expect(participant.actor.events.map((e) => e.id)).toContain('moscow-talks-2025-12-02');
+      expect(participant.actor.events.nodes.map((e) => e.id)).toContain('moscow-talks-2025-12-02');
     }
   });
 });
@@ -205,26 +205,26 @@ describe('node, search and analytics', () => {
     });
   });
 
-  it('unknown ids give null or empty lists, not errors', async () => {
+  it('lookups of unknown ids give null (arguments that must name a node are NOT_FOUND: tests/api-reads.test.ts)', async () => {
     const result = await read(UnknownIdsDocument, {});
     expect(result).toEqual({
       actor: null, issue: null, proposal: null, event: null, source: null,
-      actors: { totalCount: 0, edges: [] },
-      statements: { totalCount: 0, edges: [] },
+      nodes: [null, { id: 'vladimir-putin' }],
     });
   });
 
   it('search finds names, aliases (Kiev -> Ukraine), issues and statement text, best first', async () => {
     const response = await run(owned.service, SearchDocument, { query: 'Kiev', first: 20 });
     expect(response.errors).toBeUndefined();
-    const hits = response.data!.search;
-    expect(hits.map((hit) => hit.node.id)).toContain('ukraine');
-    const scores = hits.map((hit) => hit.score);
+    const hits = response.data!.search.edges;
+    // "Kiev" is one of Ukraine's aliases: an exact match, first; relevance orders the rest.
+    expect(hits[0]).toMatchObject({ exactMatch: true, node: { id: 'ukraine' } });
+    const scores = hits.filter((hit) => !hit.exactMatch).map((hit) => hit.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     const { issue, said } = await read(SearchKindsDocument, {});
-    expect(issue[0]!.node).toEqual({ __typename: 'Issue', id: 'ukraine-nato-membership' });
-    expect(said[0]!.node.__typename).toBe('Statement');
-    expect(said[0]!.snippet).toMatch(/claptrap/);
+    expect(issue.edges[0]!.node).toEqual({ __typename: 'Issue', id: 'ukraine-nato-membership' });
+    expect(said.edges[0]!.node.__typename).toBe('Statement');
+    expect(said.edges[0]!.snippet).toMatch(/claptrap/);
   });
 
   it('search treats Lucene syntax as words, never as a server error', async () => {

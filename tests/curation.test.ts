@@ -117,9 +117,9 @@ describe('writes', () => {
     expect(changed.setPosition.superseded).toEqual([{ id: position.id, validTo: '2025-12-06' }]);
     expect(changed.setPosition.position).toMatchObject({ stance: 'CONDITIONAL', validFrom: '2025-12-06', validTo: null });
     const history = (await read(PositionHistoryDocument, { id: id('alpha') })).actor!;
-    expect(history.all).toHaveLength(2);
-    expect(history.now).toEqual([{ stance: 'CONDITIONAL' }]);
-    expect(history.then).toEqual([{ stance: 'OPPOSES' }]);
+    expect(history.all.nodes).toHaveLength(2);
+    expect(history.now.nodes).toEqual([{ stance: 'CONDITIONAL' }]);
+    expect(history.then.nodes).toEqual([{ stance: 'OPPOSES' }]);
     const retracted = await ok(RetractPositionDocument, { input: { id: changed.setPosition.position.id, validTo: '2025-12-08' } });
     expect(retracted.retractPosition.position.validTo).toBe('2025-12-08');
     const twice = await mutate(RetractPositionDocument, { input: { id: changed.setPosition.position.id } });
@@ -145,10 +145,15 @@ describe('writes', () => {
     const event = await ok(RecordEventLinksDocument, {
       input: { id: id('briefing'), name: 'Briefing', kind: 'MEETING', date: '2025-12-05', participants: [{ actorId: id('alpha'), role: 'speaker' }], evidence: [id('doa')] },
     });
-    expect(event.recordEvent.event).toEqual({ id: id('briefing'), date: '2025-12-05', participants: [{ actor: { id: id('alpha') }, role: 'speaker' }], evidence: [{ id: id('doa') }] });
+    expect(event.recordEvent.event).toEqual({
+      id: id('briefing'),
+      date: '2025-12-05',
+      participants: { nodes: [{ actor: { id: id('alpha') }, role: 'speaker' }] },
+      evidence: { nodes: [{ id: id('doa') }] },
+    });
     const alpha = (await read(ActorRelationsAndEventsDocument, { id: id('alpha') })).actor!;
-    expect(alpha.relations).toContainEqual({ type: 'MEMBER_OF', direction: 'OUTGOING', actor: { id: id('gamma') } });
-    expect(alpha.events).toEqual([{ id: id('briefing') }]);
+    expect(alpha.relations.edges).toContainEqual({ direction: 'OUTGOING', actor: { id: id('gamma') }, node: { type: 'MEMBER_OF' } });
+    expect(alpha.events.nodes).toEqual([{ id: id('briefing') }]);
   });
 
   it('mergeActors (admin) moves every relationship to the kept actor and joins the aliases; nothing is lost', async () => {
@@ -165,8 +170,8 @@ describe('writes', () => {
     const merged = await ok(MergeActorsKeepingAllDocument, { input: { keepId: id('alpha'), mergeIds: [id('alpha-dup')] } }, admin);
     const actor = merged.mergeActors.actor;
     expect(actor.aliases).toEqual(['Alpha', 'A. Alpha', 'Alfa']);
-    expect(actor.positions.map((p) => p.id).sort()).toEqual([...before.a!.positions, ...before.b!.positions].map((p) => p.id).sort());
-    expect(actor.relations).toContainEqual({ type: 'ADVISES', actor: { id: 'vladimir-putin' } });
+    expect(actor.positions.nodes.map((p) => p.id).sort()).toEqual([...before.a!.positions.nodes, ...before.b!.positions.nodes].map((p) => p.id).sort());
+    expect(actor.relations.edges).toContainEqual({ actor: { id: 'vladimir-putin' }, node: { type: 'ADVISES' } });
     expect(actor.statements.edges.map((edge) => edge.node.id)).toContain(id('dup-said'));
     expect(merged.mergeActors.change.by).toMatch(/^admin#/);
     expect((await read(ActorIdDocument, { id: id('alpha-dup') })).actor).toBeNull();

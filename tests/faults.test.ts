@@ -43,6 +43,9 @@ beforeAll(async () => {
     NEO4J_URI: `bolt://127.0.0.1:${port}`,
     NEO4J_PASSWORD: password,
     NEO4J_QUERY_TIMEOUT_MS: '3000',
+    // Each query is cut at 3 s; a whole request is not (tests/deadline.test.ts is about that): the first requests on
+    // a JVM just restarted on a busy machine may take several slow round trips.
+    REQUEST_TIMEOUT_MS: '60000',
     STANCEGRAPH_API_KEYS: `editor:${editorToken}`,
   });
   // As npm start runs it: migrations, then the seed loaded into the empty database once Neo4j answers.
@@ -63,9 +66,13 @@ describe('Neo4j down, then up, then restarted', () => {
     const started = Date.now();
     const { status, ...body } = await query(ActorNameDocument, { id: 'vladimir-putin' });
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(status).toBe(503);
+    // `actor` is nullable, so the answer has data ({ actor: null }): 200, as GraphQL over HTTP requires; with no data, 503.
+    expect(status).toBe(200);
     expect(body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|Neo4jError|ECONNREFUSED|\.ts:\d+/);
+    const noData = await query(ActorsTotalDocument, {});
+    expect(noData.status).toBe(503);
+    expect(noData.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     // Fields that do not touch Neo4j still answer.
     expect((await query(VersionDocument, {})).data!.version).toMatch(/\d/);
   });
@@ -76,7 +83,7 @@ describe('Neo4j down, then up, then restarted', () => {
     const response = await query(ActorStancesDocument, { id: 'vladimir-putin' });
     expect(response.errors).toBeUndefined();
     expect(response.data!.actor!.name).toBe('Vladimir Putin');
-    expect(response.data!.actor!.positions.length).toBeGreaterThan(0);
+    expect(response.data!.actor!.positions.nodes.length).toBeGreaterThan(0);
   }, 360_000);
 
   it('reports the outage while Neo4j is stopped and serves again after a restart', async () => {
@@ -113,8 +120,8 @@ describe('Neo4j down, then up, then restarted', () => {
       expect(Date.now() - started).toBeLessThan(15_000);
       if (body.data?.upsertActor.actor.id === id) acknowledged.push(id);
       else {
-        // Reported, not swallowed: an error with a code (503 when Neo4j is away; a timed-out query answers 200 with its error).
-        expect(status).toBeLessThanOrEqual(503);
+        // Reported, not swallowed: an error with a code (503 when Neo4j is away, 504 when the request ran out of time).
+        expect(status).toBeLessThanOrEqual(504);
         expect(body.errors?.length).toBeGreaterThan(0);
         failed.push({ id, code: body.errors?.[0]?.extensions?.code });
       }

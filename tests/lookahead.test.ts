@@ -20,7 +20,7 @@ async function includesOf(document: string, variables: Record<string, unknown> =
   set('Query', 'issue', () => ({ id: 'i', __typename: 'Issue' }));
   const positions: GraphQLFieldResolver<unknown, unknown> = (_parent, _args, _context, info) => {
     seen.push(positionInclude(info));
-    return [];
+    return emptyConnection;
   };
   set('Actor', 'positions', positions);
   set('Issue', 'positions', positions);
@@ -29,64 +29,72 @@ async function includesOf(document: string, variables: Record<string, unknown> =
   return seen;
 }
 
+const emptyConnection = { edges: [], nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
 const nothing: PositionInclude = { topic: false, actor: false, evidence: null };
 
 describe('the look-ahead of position lists', () => {
   it('asks nothing more for scalar fields only', async () => {
-    expect(await includesOf('{ actor(id: "a") { positions { id stance summary } } }')).toEqual([nothing]);
+    expect(await includesOf('{ actor(id: "a") { positions { totalCount nodes { id stance summary } } } }')).toEqual([nothing]);
   });
 
   it('sees topic, holder and the evidence subtree, speakers and sources included', async () => {
-    const [include] = await includesOf(`{ actor(id: "a") { positions {
-      topic { name } actor { name } evidence { text speaker { name } citations { start source { title } } } } } }`);
+    const [include] = await includesOf(`{ actor(id: "a") { positions { nodes {
+      topic { name } actor { name } evidence { text speaker { name } citations { start source { title } } } } } } }`);
     expect(include).toEqual({ topic: true, actor: true, evidence: { speaker: true, citations: { source: true } } });
   });
 
   it('reads fields by name whatever their aliases, merging two aliases of one field', async () => {
-    const [include] = await includesOf(`{ actor(id: "a") { positions {
-      about: topic { id } first: evidence { id } again: evidence { citations { start } } } } }`);
+    const [include] = await includesOf(`{ actor(id: "a") { positions { nodes {
+      about: topic { id } first: evidence { id } again: evidence { citations { start } } } } } }`);
     expect(include).toEqual({ topic: true, actor: false, evidence: { speaker: false, citations: { source: false } } });
   });
 
   it('looks through named and inline fragments', async () => {
     const [include] = await includesOf(`
-      query { actor(id: "a") { positions { ...Held } } }
+      query { actor(id: "a") { positions { edges { node { ...Held } } } } }
       fragment Held on Position { ... on Position { actor { id } } evidence { ...Said } }
       fragment Said on Statement { speaker { id } }`);
     expect(include).toEqual({ topic: false, actor: true, evidence: { speaker: true, citations: null } });
   });
 
   it('honours @skip and @include, with literals and variables', async () => {
-    const document = `query ($withEvidence: Boolean!) { actor(id: "a") { positions {
-      topic @skip(if: true) { id } evidence @include(if: $withEvidence) { id } } } }`;
+    const document = `query ($withEvidence: Boolean!) { actor(id: "a") { positions { nodes {
+      topic @skip(if: true) { id } evidence @include(if: $withEvidence) { id } } } } }`;
     expect(await includesOf(document, { withEvidence: false })).toEqual([nothing]);
     expect(await includesOf(document, { withEvidence: true })).toEqual([{ ...nothing, evidence: { speaker: false, citations: null } }]);
   });
 
   it('reads the lists under an issue the same way, each aliased list for itself', async () => {
     const includes = await includesOf(`{ issue(id: "i") {
-      supporters: positions(stance: SUPPORTS) { actor { name } }
-      opponents: positions(stance: OPPOSES) { evidence { citations { source { title } } } } } }`);
+      supporters: positions(stance: SUPPORTS) { nodes { actor { name } } }
+      opponents: positions(stance: OPPOSES) { edges { node { evidence { citations { source { title } } } } } } } }`);
     expect(includes).toEqual([
       { topic: false, actor: true, evidence: null },
       { topic: false, actor: false, evidence: { speaker: false, citations: { source: true } } },
     ]);
   });
 
+  it('merges what is asked under edges { node } and under nodes', async () => {
+    const [include] = await includesOf(`{ actor(id: "a") { positions {
+      edges { cursor node { topic { id } } } nodes { evidence { speaker { name } } } } } }`);
+    expect(include).toEqual({ topic: true, actor: false, evidence: { speaker: true, citations: null } });
+  });
+
   it('parses a selection once for all the items of a list', async () => {
     const selections = new Set<unknown>();
     (schema.getType('Actor') as GraphQLObjectType).getFields().positions!.resolve = (_parent, _args, _context, info) => {
       selections.add(lookAhead(info));
-      return [];
+      return emptyConnection;
     };
     (schema.getType('Query') as GraphQLObjectType).getFields().actors!.resolve = () => ({
       edges: ['a', 'b', 'c'].map((id) => ({ cursor: id, node: { id } })),
       pageInfo: { hasNextPage: false, endCursor: null },
       totalCount: 3,
     });
-    const result = await execute({ schema, document: parse('{ actors { edges { node { positions { topic { id } } } } } }') });
+    const result = await execute({ schema, document: parse('{ actors { edges { node { positions { nodes { topic { id } } } } } } }') });
     expect(result.errors).toBeUndefined();
     expect(selections.size).toBe(1);
-    expect(includeOf([...selections][0] as ReturnType<typeof lookAhead>)).toEqual({ ...nothing, topic: true });
+    const nodes = ([...selections][0] as ReturnType<typeof lookAhead>).fields.get('nodes')!;
+    expect(includeOf(nodes)).toEqual({ ...nothing, topic: true });
   });
 });

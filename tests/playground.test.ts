@@ -108,10 +108,10 @@ describe('the playground', () => {
       await resultPane.getByText('SUPPORTS').first().waitFor();
 
       const shown = await resultPane.locator('.CodeMirror').evaluate((editor: { CodeMirror: { getValue(): string } }) => editor.CodeMirror.getValue());
-      const result = JSON.parse(shown) as { data?: { actor: { name: string; positions: Array<{ stance: string; evidence: Array<{ text: string }> }> } } };
+      const result = JSON.parse(shown) as { data?: { actor: { name: string; positions: { nodes: Array<{ stance: string; evidence: Array<{ text: string }> }> } } } };
       expect(result.data?.actor.name).toBe('Vladimir Putin');
-      expect(result.data?.actor.positions.map((position) => position.stance)).toContain('SUPPORTS');
-      expect(result.data?.actor.positions.every((position) => position.evidence.length > 0)).toBe(true);
+      expect(result.data?.actor.positions.nodes.map((position) => position.stance)).toContain('SUPPORTS');
+      expect(result.data?.actor.positions.nodes.every((position) => position.evidence.length > 0)).toBe(true);
 
       if (process.env.PLAYGROUND_SCREENSHOT) await page.screenshot({ path: process.env.PLAYGROUND_SCREENSHOT });
       expect(offLoopback).toEqual([]);

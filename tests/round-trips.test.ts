@@ -41,7 +41,7 @@ describe('round trips per request', () => {
     const evidence = (data: ActorsThreeLevelsDeepQuery) =>
       data.nodes.flatMap((actor) => {
         if (!actor || !('positions' in actor)) throw new Error(`not an actor: ${JSON.stringify(actor)}`);
-        return actor.positions.flatMap((position) => position.evidence);
+        return actor.positions.nodes.flatMap((position) => position.evidence);
       }).length;
     expect(evidence(large.data)).toBeGreaterThan(evidence(small.data));
     expect(large.count).toBe(small.count);
@@ -63,7 +63,7 @@ describe('round trips per request', () => {
   it('an issue with everyone for and against it: the same cost for a small and a large issue', async () => {
     const small = await roundTrips(IssueEveryoneDocument, { id: 'putin-zelensky-meeting' });
     const large = await roundTrips(IssueEveryoneDocument, { id: 'ukraine-nato-membership' });
-    expect(large.data.issue!.positions.length).toBeGreaterThan(small.data.issue!.positions.length);
+    expect(large.data.issue!.positions.nodes.length).toBeGreaterThan(small.data.issue!.positions.nodes.length);
     expect(large.count).toBe(small.count);
   });
 
@@ -71,12 +71,13 @@ describe('round trips per request', () => {
     const both = await roundTrips(IssueSidesDocument, { id: 'ukraine-nato-membership' });
     const one = await roundTrips(IssuePositionsDocument, { id: 'ukraine-nato-membership' });
     expect(both.count).toBe(one.count);
-    const { supporters, opponents } = both.data.issue!;
+    const supporters = both.data.issue!.supporters.nodes;
+    const opponents = both.data.issue!.opponents.nodes;
     expect(supporters.length).toBeGreaterThan(0);
     expect(opponents.length).toBeGreaterThan(0);
     expect(supporters.every((position) => position.stance === 'SUPPORTS')).toBe(true);
     expect(opponents.every((position) => position.stance === 'OPPOSES')).toBe(true);
-    const ids = (stance: string) => one.data.issue!.positions.filter((position) => position.stance === stance).map((position) => position.id);
+    const ids = (stance: string) => one.data.issue!.positions.nodes.filter((position) => position.stance === stance).map((position) => position.id);
     expect(supporters.map((position) => position.id)).toEqual(ids('SUPPORTS'));
     expect(opponents.map((position) => position.id)).toEqual(ids('OPPOSES'));
   });

@@ -229,18 +229,23 @@ describe('loading', () => {
 });
 
 describe('curated facts, asked through the repositories', () => {
+  /** The first page of a nested list, big enough for any seed actor's. */
+  const firstHundred = { limit: 100, after: null };
+
   it('Ushakov advises Putin, with the article words as evidence', async () => {
     const { actors } = createRepositories(runner);
-    const relations = await actors.relationsOf(['yuri-ushakov']);
-    const advises = relations.find(({ value }) => value.type === 'ADVISES' && value.actorId === 'vladimir-putin');
+    const relations = await actors.relationsOf(['yuri-ushakov'], { types: null, page: firstHundred });
+    const advises = relations.find(({ value }) => value.node.type === 'ADVISES' && value.actorId === 'vladimir-putin');
     expect(advises?.value.direction).toBe('OUTGOING');
-    expect(advises?.value.evidenceIds.length).toBeGreaterThan(0);
+    expect(advises?.value.node.id).toBe('yuri-ushakov:ADVISES:vladimir-putin');
+    expect(advises?.value.node.evidenceIds.length).toBeGreaterThan(0);
   });
 
   it('Russia opposes and Ukraine supports Ukraine joining NATO', async () => {
     const { positions } = createRepositories(runner);
-    const rows = await positions.onTopics(['ukraine-nato-membership'], { stances: null, asOf: null });
-    const stanceOf = (actorId: string) => rows.filter(({ value }) => value.position.actorId === actorId).map(({ value }) => value.position.stance);
+    const rows = await positions.onTopics(['ukraine-nato-membership'], { lanes: [null], asOf: null, page: firstHundred });
+    const stanceOf = (actorId: string) =>
+      rows.filter(({ value }) => value.node.position.actorId === actorId).map(({ value }) => value.node.position.stance);
     expect(stanceOf('russia')).toContain('OPPOSES');
     expect(stanceOf('ukraine')).toContain('SUPPORTS');
   });
@@ -254,17 +259,17 @@ describe('curated facts, asked through the repositories', () => {
 
   it('Kushner is family of Trump, and Witkoff and Kushner took part in the Moscow talks', async () => {
     const { actors, events: eventRepository } = createRepositories(runner);
-    const family = await actors.relationsOf(['jared-kushner']);
-    expect(family.some(({ value }) => value.type === 'FAMILY_OF' && value.actorId === 'donald-trump')).toBe(true);
-    const events = await eventRepository.ofActors(['steve-witkoff', 'jared-kushner']);
+    const family = await actors.relationsOf(['jared-kushner'], { types: ['FAMILY_OF'], page: firstHundred });
+    expect(family.some(({ value }) => value.node.type === 'FAMILY_OF' && value.actorId === 'donald-trump')).toBe(true);
+    const events = await eventRepository.ofActors(['steve-witkoff', 'jared-kushner'], firstHundred);
     for (const actorId of ['steve-witkoff', 'jared-kushner']) {
-      expect(events.filter(({ key }) => key === actorId).map(({ value }) => value.id)).toContain('moscow-talks-2025-12-02');
+      expect(events.filter(({ key }) => key === actorId).map(({ value }) => value.node.id)).toContain('moscow-talks-2025-12-02');
     }
   });
 
   it('the refined framework revises the 28-point plan', async () => {
     const { topics } = createRepositories(runner);
-    const revised = await topics.revisions(['refined-peace-framework'], 'revises');
-    expect(revised.map(({ value }) => value.id)).toContain('us-28-point-plan');
+    const revised = await topics.revisions(['refined-peace-framework'], 'revises', firstHundred);
+    expect(revised.map(({ value }) => value.node.id)).toContain('us-28-point-plan');
   });
 });

@@ -26,6 +26,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NEO4J_USER: neo4j.user,
     NEO4J_PASSWORD: neo4j.password,
     NEO4J_DATABASE: neo4j.database,
+    // Tests share two cores with a Neo4j and each other: a request's deadline (and each transaction's timeout) gets
+    // room for that. Tests of timeouts set their own.
+    NEO4J_QUERY_TIMEOUT_MS: process.env.TEST_QUERY_TIMEOUT_MS ?? '30000',
     ...overrides,
   });
 }

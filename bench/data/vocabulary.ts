@@ -65,7 +65,7 @@ export const issueTails = [
 
 export const proposalKinds = ['peace plan', 'framework', 'memorandum', 'counterproposal', 'roadmap', 'declaration', 'accord'];
 
-export const eventKinds = ['TALKS', 'MEETING', 'SUMMIT', 'MILITARY_EXERCISE', 'MILITARY_ACTION', 'PRESS_CONFERENCE', 'VOTE'];
+export { eventKinds } from '../../src/vocabulary.js';
 export const participantRoles = ['host', 'delegation head', 'envoy', 'observer', 'mediator', 'guest', null] as const;
 
 export const outlets = [

@@ -7,8 +7,10 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import type { Stance } from '../../src/generated/graphql.js';
 import { describeStep, isCurrent, verdictOf } from '../../src/analytics/stances.js';
-import { toLuceneQuery } from '../../src/search/lucene.js';
+import { isExactMatch } from '../../src/search/exact.js';
+import { toLuceneNamePhrase, toLuceneQuery } from '../../src/search/lucene.js';
 import { pathRelationshipTypes } from '../../src/vocabulary.js';
+import { NESTED_PAGE_SIZE } from '../operations.js';
 
 type Params = Record<string, unknown>;
 export type FloorOperation = (tx: ManagedTransaction, params: Params) => Promise<unknown>;
@@ -25,10 +27,11 @@ async function single(tx: ManagedTransaction, cypher: string, params: Params, ke
   return (await rows(tx, cypher, params))[0]?.[key] ?? null;
 }
 
+/** The first page (NESTED_PAGE_SIZE) of the positions of one stance on the issue `t`, newest first, as stancegraph pages them. */
 const positionsOnIssue = (stance: string) => `COLLECT {
     MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t)
     WHERE p.stance = '${stance}'
-    WITH a, p ORDER BY a.name, coalesce(toString(p.validFrom), '0000') DESC, p.id
+    WITH a, p ORDER BY coalesce(toString(p.validFrom), '0000') DESC, p.id LIMIT ${NESTED_PAGE_SIZE}
     RETURN p {.id, .summary, actor: a {.id, .name},
       evidence: COLLECT {
         MATCH (p)-[:EVIDENCED_BY]->(s:Statement)
@@ -62,7 +65,7 @@ export const floorOperations: Record<string, FloorOperation> = {
        RETURN a {.id, .name, .kind, .aliases,
          positions: COLLECT {
            MATCH (a)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
-           WITH p, t ORDER BY coalesce(toString(p.validFrom), '0000') DESC, p.id
+           WITH p, t ORDER BY coalesce(toString(p.validFrom), '0000') DESC, p.id LIMIT ${NESTED_PAGE_SIZE}
            RETURN p {.id, .stance, .summary, .condition, validFrom: toString(p.validFrom),
              topic: t {__typename: CASE WHEN t:Issue THEN 'Issue' ELSE 'Proposal' END, .id, .name},
              evidence: COLLECT {
@@ -76,7 +79,9 @@ export const floorOperations: Record<string, FloorOperation> = {
                    RETURN {start: c.start, end: c.end, source: src {.title, .outlet, .reliability}}
                  }}
              }}
-         }} AS actor`,
+         },
+         positionCount: COUNT { (a)-[:HOLDS]->(:Position) }
+       } AS actor`,
       { id },
       'actor',
     ),
@@ -86,7 +91,9 @@ export const floorOperations: Record<string, FloorOperation> = {
     issue: await single(
       tx,
       `MATCH (t:Issue {id: $id})
-       RETURN t {.id, .name, supporters: ${positionsOnIssue('SUPPORTS')}, opponents: ${positionsOnIssue('OPPOSES')}} AS issue`,
+       RETURN t {.id, .name, supporters: ${positionsOnIssue('SUPPORTS')}, opponents: ${positionsOnIssue('OPPOSES')},
+         supporterCount: COUNT { (t)<-[:ON]-(p:Position) WHERE p.stance = 'SUPPORTS' },
+         opponentCount: COUNT { (t)<-[:ON]-(p:Position) WHERE p.stance = 'OPPOSES' }} AS issue`,
       { id },
       'issue',
     ),
@@ -180,18 +187,31 @@ export const floorOperations: Record<string, FloorOperation> = {
 
   search: async (tx, { query, first }) => {
     const lucene = toLuceneQuery(String(query));
-    if (!lucene) return { search: [] };
+    const phrase = toLuceneNamePhrase(String(query));
+    if (!lucene || !phrase) return { search: { edges: [] } };
+    // As stancegraph does: the nodes named exactly as the query first, then score, then id, over the best 1,000 matches.
+    const named = await rows(
+      tx,
+      `CALL db.index.fulltext.queryNodes('entity_search', $phrase, {limit: 100}) YIELD node
+       RETURN node.id AS id, [name IN [node.name] + coalesce(node.aliases, []) WHERE name IS NOT NULL] AS names`,
+      { phrase },
+    );
+    const exactIds = named.filter((row) => isExactMatch(String(query), row.names as string[])).map((row) => row.id);
     const hits = await rows(
       tx,
-      `CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $limit}) YIELD node, score
-       RETURN node.id AS id, [label IN labels(node) WHERE label IN $kinds][0] AS kind, score,
+      `CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: 1000}) YIELD node, score
+       WITH node, score, CASE WHEN node.id IN $exactIds THEN 0 ELSE 1 END AS rank
+       ORDER BY rank, score DESC, node.id LIMIT $limit
+       RETURN node.id AS id, [label IN labels(node) WHERE label IN $kinds][0] AS kind, score, rank = 0 AS exact,
               coalesce(node.text, CASE WHEN size(coalesce(node.aliases, [])) > 0
                 THEN node.name + ' (' + reduce(joined = '', alias IN node.aliases |
                   joined + CASE WHEN joined = '' THEN '' ELSE ', ' END + alias) + ')'
                 ELSE node.name END) AS snippet`,
-      { query: lucene, limit: neo4j.int(Number(first ?? 20)), kinds },
+      { query: lucene, exactIds, limit: neo4j.int(Number(first ?? 20)), kinds },
     );
-    return { search: hits.map((hit) => ({ score: hit.score, snippet: hit.snippet, node: { __typename: hit.kind, id: hit.id } })) };
+    return {
+      search: { edges: hits.map((hit) => ({ score: hit.score, exactMatch: hit.exact, snippet: hit.snippet, node: { __typename: hit.kind, id: hit.id } })) },
+    };
   },
 
   page: async (tx, { first, after }) => {

@@ -7,12 +7,13 @@ import { assertExist, audit, idOrSlug, lockActors, stamp } from '../curation/rep
 import type { Author, ChangeRecord } from '../curation/model.js';
 import { int, type QueryRunner, type Tx } from '../neo4j/database.js';
 import { slugify } from '../shared/input-fields.js';
-import type { CursorKey } from '../shared/pagination.js';
-import { countRow, keyed, textList, type Keyed } from '../shared/rows.js';
+import { keyset } from '../neo4j/keyset.js';
+import type { CursorKey, PageArgs, SortedRow } from '../shared/pagination.js';
+import { count, countRow, keyed, textList, type Keyed } from '../shared/rows.js';
 import { actorSearchKey, foldForSearch } from '../shared/text.js';
-import { actorRelationshipTypes, actorRelationTypes, oneOf, type ActorKind, type ActorRelationshipType, type Stance } from '../vocabulary.js';
+import { actorRelationshipTypes, actorRelationTypes, oneOf, type ActorKind, type ActorRelationshipType, type ActorRelationType, type Stance } from '../vocabulary.js';
 import type { mergeActorsInput, relateActorsInput, upsertActorInput } from './inputs.js';
-import { actorRecord, actorRelationRecord, roleRecord, type ActorRecord, type ActorRelationPayloadRecord, type ActorRelationRecord, type RoleRecord } from './model.js';
+import { actorRecord, actorRelationRecord, relationEdgeRow, roleRecord, type ActorRecord, type ActorRelationPayloadRecord, type ActorRelationRecord, type RoleRecord } from './model.js';
 
 /** The projection of the actor bound to `v`, parsed by `actorRecord`; other domains' trees embed it (a speaker, a holder). */
 export const actorProjection = (v: string) => `${v} {.id, .name, .kind, .aliases, .description}`;
@@ -22,6 +23,27 @@ const keyedActorRow = keyed(actorRecord);
 
 /** Relationship types between actors; interpolated from this fixed list only. */
 const actorRelationPattern = actorRelationTypes.join('|');
+
+/** The relation bound to `r`, read from its start to its end; parsed by `actorRelationRecord`. */
+const relationProjection = "{id: startNode(r).id + ':' + type(r) + ':' + endNode(r).id, type: type(r), fromId: startNode(r).id, toId: endNode(r).id, evidenceIds: r.evidence}";
+
+/** An actor's relations (`direction`, `other` bound): by type, OUTGOING first, then the other end. */
+const relationsFromOneEnd = keyset([{ expr: 'type(r)' }, { expr: 'direction', desc: true }, { expr: 'other.name' }, { expr: 'other.id' }]);
+/** Relations between any actors (`x` start, `y` end): by type, then both ends. */
+const relationsBetween = keyset([{ expr: 'type(r)' }, { expr: 'x.name' }, { expr: 'x.id' }, { expr: 'y.name' }, { expr: 'y.id' }]);
+/** Roles by title, then the other end (`h` holder, `o` organisation). */
+const rolesOfHolder = keyset([{ expr: 'r.title' }, { expr: 'o.name' }, { expr: 'o.id' }]);
+const rolesInOrganisation = keyset([{ expr: 'r.title' }, { expr: 'h.name' }, { expr: 'h.id' }]);
+
+/** Which relations a list of relations reads: all of them, or one actor's (sought by its id, each relation once). */
+function relationListMatch(filter: { actorId: string | null }): string {
+  return filter.actorId ? `MATCH (:Actor {id: $actorId})-[r:${actorRelationPattern}]-(:Actor) WITH DISTINCT r` : `MATCH (:Actor)-[r:${actorRelationPattern}]->(:Actor)`;
+}
+
+export interface RelationArgs {
+  /** Only these types (null: all). */
+  types: ActorRelationType[] | null;
+}
 
 export interface ActorListFilter {
   search: string | null;
@@ -87,31 +109,85 @@ export class ActorRepository {
     return rows[0]?.count ?? 0;
   }
 
-  async relationsOf(ids: readonly string[]): Promise<Array<Keyed<ActorRelationRecord>>> {
+  /** A page of each actor's relations (both directions), by type, OUTGOING first, then the other end's name and id. */
+  async relationsOf(ids: readonly string[], args: RelationArgs & { page: PageArgs }): Promise<Array<Keyed<z.output<typeof relationEdgeRow>>>> {
     return this.db.read(
       'actorRelations',
       `UNWIND $ids AS id
-       MATCH (a:Actor {id: id})-[r:${actorRelationPattern}]-(other:Actor)
-       RETURN id AS key, {type: type(r), actorId: other.id,
-              direction: CASE WHEN startNode(r) = a THEN 'OUTGOING' ELSE 'INCOMING' END,
-              evidenceIds: r.evidence} AS value
-       ORDER BY value.type, value.direction DESC, other.name`,
-      { ids },
-      keyed(actorRelationRecord),
+       CALL (id) {
+         MATCH (a:Actor {id: id})-[r:${actorRelationPattern}]-(other:Actor)
+         WHERE $types IS NULL OR type(r) IN $types
+         WITH a, r, other, CASE WHEN startNode(r) = a THEN 'OUTGOING' ELSE 'INCOMING' END AS direction
+         WITH r, other, direction, ${relationsFromOneEnd.column}
+         WHERE ${relationsFromOneEnd.after}
+         RETURN r, other, direction, sortKey ORDER BY ${relationsFromOneEnd.order} LIMIT $limit
+       }
+       RETURN id AS key, sortKey, ${relationProjection} AS node, other.id AS actorId, direction`,
+      { ids, types: args.types, after: args.page.after, limit: int(args.page.limit) },
+      relationEdgeRow.extend({ key: z.string() }).transform(({ key, ...value }) => ({ key, value })),
     );
   }
 
-  /** Roles held by the actors (`holder`) or held in them by others (`of`). */
-  async roles(ids: readonly string[], side: 'holder' | 'of'): Promise<Array<Keyed<RoleRecord>>> {
+  async countRelationsOf(ids: readonly string[], args: RelationArgs): Promise<Array<Keyed<number>>> {
+    return this.db.read(
+      'countActorRelations',
+      `UNWIND $ids AS id
+       RETURN id AS key, COUNT { MATCH (:Actor {id: id})-[r:${actorRelationPattern}]-(:Actor) WHERE $types IS NULL OR type(r) IN $types } AS value`,
+      { ids, types: args.types },
+      keyed(count),
+    );
+  }
+
+  /** A page of relations between actors (Query.relations): by type, then both ends' names and ids. */
+  async listRelations(filter: RelationArgs & { actorId: string | null }, page: PageArgs): Promise<Array<SortedRow<ActorRelationRecord>>> {
+    return this.db.read(
+      'listRelations',
+      `${relationListMatch(filter)}
+       WITH r, startNode(r) AS x, endNode(r) AS y
+       WHERE $types IS NULL OR type(r) IN $types
+       WITH r, ${relationsBetween.column}
+       WHERE ${relationsBetween.after}
+       WITH r, sortKey ORDER BY ${relationsBetween.order} LIMIT $limit
+       RETURN sortKey, ${relationProjection} AS node`,
+      { ...filter, after: page.after, limit: int(page.limit) },
+      z.object({ sortKey: z.array(z.string()), node: actorRelationRecord }),
+    );
+  }
+
+  async countRelations(filter: RelationArgs & { actorId: string | null }): Promise<number> {
+    const rows = await this.db.read(
+      'countRelations',
+      `${relationListMatch(filter)} WITH r WHERE $types IS NULL OR type(r) IN $types RETURN count(r) AS count`,
+      { ...filter },
+      countRow,
+    );
+    return rows[0]?.count ?? 0;
+  }
+
+  /** A page of the roles held by each actor (`holder`) or held in it by others (`of`): by title, then the other end. */
+  async roles(ids: readonly string[], side: 'holder' | 'of', page: PageArgs): Promise<Array<Keyed<SortedRow<RoleRecord>>>> {
     const match = side === 'holder' ? '(h:Actor {id: id})-[r:HOLDS_ROLE]->(o:Actor)' : '(h:Actor)-[r:HOLDS_ROLE]->(o:Actor {id: id})';
+    const keys = side === 'holder' ? rolesOfHolder : rolesInOrganisation;
     return this.db.read(
       side === 'holder' ? 'rolesByHolder' : 'rolesByOrganisation',
-      `UNWIND $ids AS id MATCH ${match}
-       RETURN id AS key, {title: r.title, holderId: h.id, ofId: o.id} AS value
-       ORDER BY h.name, r.title`,
-      { ids },
-      keyed(roleRecord),
+      `UNWIND $ids AS id
+       CALL (id) {
+         MATCH ${match}
+         WITH h, r, o, ${keys.column}
+         WHERE ${keys.after}
+         RETURN h, r, o, sortKey ORDER BY ${keys.order} LIMIT $limit
+       }
+       RETURN id AS key, sortKey, {id: h.id + ':' + o.id + ':' + r.title, title: r.title, holderId: h.id, ofId: o.id} AS node`,
+      { ids, after: page.after, limit: int(page.limit) },
+      z
+        .object({ key: z.string(), sortKey: z.array(z.string()), node: roleRecord })
+        .transform(({ key, ...value }) => ({ key, value })),
     );
+  }
+
+  async countRoles(ids: readonly string[], side: 'holder' | 'of'): Promise<Array<Keyed<number>>> {
+    const pattern = side === 'holder' ? '(:Actor {id: id})-[:HOLDS_ROLE]->(:Actor)' : '(:Actor)-[:HOLDS_ROLE]->(:Actor {id: id})';
+    return this.db.read(side === 'holder' ? 'countRolesByHolder' : 'countRolesByOrganisation', `UNWIND $ids AS id RETURN id AS key, COUNT { ${pattern} } AS value`, { ids }, keyed(count));
   }
 
   /** The authors of each proposal. */
@@ -203,7 +279,13 @@ export class ActorRepository {
         { ...input, evidence: input.evidence ?? [], by: author.label },
         z.object({ evidence: textList }),
       );
-      const relation: ActorRelationRecord = { type: input.type, actorId: input.toId, direction: 'OUTGOING', evidenceIds: rows[0]?.evidence ?? [] };
+      const relation: ActorRelationRecord = {
+        id: `${input.fromId}:${input.type}:${input.toId}`,
+        type: input.type,
+        fromId: input.fromId,
+        toId: input.toId,
+        evidenceIds: rows[0]?.evidence ?? [],
+      };
       return { fromId: input.fromId, relation, change: await audit(tx, author, 'relateActors', [input.fromId, input.toId], input) };
     });
   }

@@ -1,13 +1,13 @@
 /** The event mutation's input, checked at the edge: every failure names the field. */
 import { z } from 'zod';
 import { date, ids, name, optional, slug, text } from '../shared/input-fields.js';
-import { dateSources } from '../vocabulary.js';
+import { dateSources, eventKinds } from '../vocabulary.js';
 
 export const recordEventInput = z
   .strictObject({
     id: optional(slug),
     name: name(300),
-    kind: optional(name(60)),
+    kind: optional(z.enum(eventKinds)),
     date: optional(date),
     dateSource: optional(z.enum(dateSources)),
     endDate: optional(date),

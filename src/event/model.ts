@@ -2,13 +2,13 @@
 import { z } from 'zod';
 import type { Connection } from '../shared/pagination.js';
 import { optionalText } from '../shared/rows.js';
-import { dateSources } from '../vocabulary.js';
+import { dateSources, eventKinds } from '../vocabulary.js';
 
 export const eventRecord = z
   .object({
     id: z.string(),
     name: z.string(),
-    kind: optionalText,
+    kind: z.enum(eventKinds).nullable(),
     date: optionalText,
     dateSource: z.enum(dateSources).nullable(),
     endDate: optionalText,
@@ -18,12 +18,10 @@ export const eventRecord = z
   .transform((event) => ({ __typename: 'Event' as const, ...event }));
 export type EventRecord = z.output<typeof eventRecord>;
 
-export const participationRecord = z.object({ actorId: z.string(), eventId: z.string(), role: optionalText });
+/** An actor's part in an event, with its stable id (`<event>:<actor>`). */
+export const participationRecord = z.object({ id: z.string(), actorId: z.string(), eventId: z.string(), role: optionalText });
 export type ParticipationRecord = z.output<typeof participationRecord>;
 
 export type EventConnectionRecord = Connection<EventRecord>;
+export type ParticipationConnectionRecord = Connection<ParticipationRecord>;
 
-/** The sort key of the events list (oldest first, undated last), as its cursors carry it. */
-export function eventSortKey(event: EventRecord): [string, string] {
-  return [event.date ?? '9999-12-31', event.id];
-}

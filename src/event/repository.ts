@@ -7,8 +7,10 @@ import { assertExist, audit, idOrSlug, stamp } from '../curation/repository.js';
 import type { Author, ChangeRecord } from '../curation/model.js';
 import { int, type QueryRunner } from '../neo4j/database.js';
 import { slugify } from '../shared/input-fields.js';
-import type { CursorKey } from '../shared/pagination.js';
-import { countRow, keyed, type Keyed } from '../shared/rows.js';
+import { keyset, sortDate } from '../neo4j/keyset.js';
+import type { PageArgs, SortedRow } from '../shared/pagination.js';
+import { count, countRow, keyed, sortedRow, type Keyed } from '../shared/rows.js';
+import type { EventKind } from '../vocabulary.js';
 import type { recordEventInput } from './inputs.js';
 import { eventRecord, participationRecord, type EventRecord, type ParticipationRecord } from './model.js';
 
@@ -19,8 +21,31 @@ const eventProjection = (v: string) =>
 const eventRow = z.object({ event: eventRecord });
 const keyedEventRow = keyed(eventRecord);
 
-/** Oldest first, undated last. */
-const eventSortDate = "coalesce(toString(e.date), '9999-12-31')";
+/** Oldest first, undated last, then id (`e` bound). */
+const oldestEventsFirst = keyset([{ expr: sortDate('e.date', 'high') }, { expr: 'e.id' }]);
+/** Participants by name, then id (`a` bound). */
+const participantsByName = keyset([{ expr: 'a.name' }, { expr: 'a.id' }]);
+
+/** The filter of Query.events, checked (the participant exists; from <= to). */
+export interface EventListFilter {
+  from: string | null;
+  to: string | null;
+  participantId: string | null;
+  kinds: EventKind[] | null;
+}
+
+/**
+ * The events a filter matches (`e` bound): only the conditions it sets, so that a participant's events are sought from
+ * the actor. An event lasting from date to endDate is "on" every day between.
+ */
+function eventListMatch(filter: EventListFilter): string {
+  const conditions: string[] = [];
+  if (filter.from) conditions.push('coalesce(e.endDate, e.date) >= date($from)');
+  if (filter.to) conditions.push('e.date <= date($to)');
+  if (filter.kinds) conditions.push('e.kind IN $kinds');
+  const match = filter.participantId ? 'MATCH (:Actor {id: $participantId})-[:PARTICIPATED_IN]->(e:Event)' : 'MATCH (e:Event)';
+  return conditions.length > 0 ? `${match} WHERE ${conditions.join(' AND ')}` : match;
+}
 
 export class EventRepository {
   constructor(private readonly db: QueryRunner) {}
@@ -30,48 +55,65 @@ export class EventRepository {
     return rows.map((row) => row.event);
   }
 
-  async list(limit: number, after: CursorKey | null): Promise<EventRecord[]> {
-    const rows = await this.db.read(
+  /** A page of events, oldest first (undated last), filtered (Query.events). */
+  async list(filter: EventListFilter, page: PageArgs): Promise<Array<SortedRow<EventRecord>>> {
+    return this.db.read(
       'listEvents',
-      `MATCH (e:Event)
-       WITH e, ${eventSortDate} AS sortDate
-       WHERE $afterDate IS NULL OR sortDate > $afterDate OR (sortDate = $afterDate AND e.id > $afterId)
-       RETURN ${eventProjection('e')} AS event
-       ORDER BY sortDate, e.id
-       LIMIT $limit`,
-      { afterDate: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: int(limit) },
-      eventRow,
+      `${eventListMatch(filter)}
+       WITH e, ${oldestEventsFirst.column}
+       WHERE ${oldestEventsFirst.after}
+       WITH e, sortKey ORDER BY ${oldestEventsFirst.order} LIMIT $limit
+       RETURN sortKey, ${eventProjection('e')} AS node`,
+      { ...filter, after: page.after, limit: int(page.limit) },
+      z.object({ sortKey: z.array(z.string()), node: eventRecord }),
     );
-    return rows.map((row) => row.event);
   }
 
-  async count(): Promise<number> {
-    const rows = await this.db.read('countEvents', 'MATCH (e:Event) RETURN count(e) AS count', {}, countRow);
+  async count(filter: EventListFilter): Promise<number> {
+    const rows = await this.db.read('countEvents', `${eventListMatch(filter)} RETURN count(e) AS count`, { ...filter }, countRow);
     return rows[0]?.count ?? 0;
   }
 
-  async participantsOf(ids: readonly string[]): Promise<Array<Keyed<ParticipationRecord>>> {
+  /** A page of each event's participants, by name. */
+  async participantsOf(ids: readonly string[], page: PageArgs): Promise<Array<Keyed<SortedRow<ParticipationRecord>>>> {
     return this.db.read(
       'eventParticipants',
       `UNWIND $ids AS id
-       MATCH (a:Actor)-[r:PARTICIPATED_IN]->(:Event {id: id})
-       RETURN id AS key, {actorId: a.id, eventId: id, role: r.role} AS value ORDER BY a.name`,
-      { ids },
-      keyed(participationRecord),
+       CALL (id) {
+         MATCH (a:Actor)-[r:PARTICIPATED_IN]->(:Event {id: id})
+         WITH a, r, ${participantsByName.column}
+         WHERE ${participantsByName.after}
+         RETURN a, r, sortKey ORDER BY ${participantsByName.order} LIMIT $limit
+       }
+       RETURN id AS key, sortKey, {id: id + ':' + a.id, actorId: a.id, eventId: id, role: r.role} AS node`,
+      { ids, after: page.after, limit: int(page.limit) },
+      sortedRow(participationRecord),
     );
   }
 
-  /** The events each actor took part in, oldest first. */
-  async ofActors(ids: readonly string[]): Promise<Array<Keyed<EventRecord>>> {
+  async countParticipants(ids: readonly string[]): Promise<Array<Keyed<number>>> {
+    return this.db.read('countEventParticipants', 'UNWIND $ids AS id RETURN id AS key, COUNT { (:Actor)-[:PARTICIPATED_IN]->(:Event {id: id}) } AS value', { ids }, keyed(count));
+  }
+
+  /** A page of the events each actor took part in, oldest first (undated last). */
+  async ofActors(ids: readonly string[], page: PageArgs): Promise<Array<Keyed<SortedRow<EventRecord>>>> {
     return this.db.read(
       'actorEvents',
       `UNWIND $ids AS id
-       MATCH (:Actor {id: id})-[:PARTICIPATED_IN]->(e:Event)
-       RETURN id AS key, ${eventProjection('e')} AS value
-       ORDER BY e.date, e.id`,
-      { ids },
-      keyedEventRow,
+       CALL (id) {
+         MATCH (:Actor {id: id})-[:PARTICIPATED_IN]->(e:Event)
+         WITH e, ${oldestEventsFirst.column}
+         WHERE ${oldestEventsFirst.after}
+         RETURN e, sortKey ORDER BY ${oldestEventsFirst.order} LIMIT $limit
+       }
+       RETURN id AS key, sortKey, ${eventProjection('e')} AS node`,
+      { ids, after: page.after, limit: int(page.limit) },
+      sortedRow(eventRecord),
     );
+  }
+
+  async countOfActors(ids: readonly string[]): Promise<Array<Keyed<number>>> {
+    return this.db.read('countActorEvents', 'UNWIND $ids AS id RETURN id AS key, COUNT { (:Actor {id: id})-[:PARTICIPATED_IN]->(:Event) } AS value', { ids }, keyed(count));
   }
 
   /** The events each statement reports. */

@@ -3,23 +3,53 @@ import { mutate } from '../curation/mutation.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { mustExist } from '../shared/guards.js';
 import { parseInput } from '../shared/input-fields.js';
-import { decodeCursor, pageSize, toConnection } from '../shared/pagination.js';
+import { badUserInput } from '../errors.js';
+import { requireNodes } from '../node/require.js';
+import { keysetConnection } from '../shared/pagination.js';
 import { recordEventInput } from './inputs.js';
-import { eventSortKey } from './model.js';
+import type { EventListFilter } from './repository.js';
 
 export const eventResolvers = {
   Query: {
     event: (_parent, { id }, { loaders }) => loaders.eventById.load(id),
-    events: async (_parent, { first, after }, { repositories }) => {
-      const limit = pageSize(first);
-      const cursor = decodeCursor(after, 'events', ['string', 'string']);
-      const rows = await repositories.events.list(limit + 1, cursor);
-      return toConnection(rows, limit, 'events', eventSortKey, () => repositories.events.count());
+    events: async (_parent, { filter, first, after }, { loaders, repositories }) => {
+      const listFilter: EventListFilter = {
+        from: filter?.from ?? null,
+        to: filter?.to ?? null,
+        participantId: filter?.participantId ?? null,
+        kinds: filter?.kinds && filter.kinds.length > 0 ? [...new Set(filter.kinds)] : null,
+      };
+      if (listFilter.from && listFilter.to && listFilter.from > listFilter.to) throw badUserInput('filter.to', `must not be before filter.from (${listFilter.from})`);
+      if (listFilter.participantId) await requireNodes(loaders, 'filter.participantId', [listFilter.participantId], ['Actor']);
+      return keysetConnection(
+        first,
+        after,
+        'events',
+        2,
+        (page) => repositories.events.list(listFilter, page),
+        () => repositories.events.count(listFilter),
+      );
     },
   },
   Event: {
-    participants: (event, _args, { loaders }) => loaders.participantsByEvent.load(event.id),
-    evidence: (event, _args, { loaders }) => loaders.evidenceByEvent.load(event.id),
+    participants: (event, { first, after }, { loaders }) =>
+      keysetConnection(
+        first,
+        after,
+        'event.participants',
+        2,
+        (page) => loaders.participantsByEvent.load({ id: event.id, args: page }),
+        () => loaders.participantCountByEvent.load(event.id),
+      ),
+    evidence: (event, { first, after }, { loaders }) =>
+      keysetConnection(
+        first,
+        after,
+        'event.evidence',
+        2,
+        (page) => loaders.evidenceByEvent.load({ id: event.id, args: page }),
+        () => loaders.evidenceCountByEvent.load(event.id),
+      ),
   },
   Participation: {
     actor: async (participation, _args, { loaders }) => mustExist(await loaders.actorById.load(participation.actorId), participation.actorId),

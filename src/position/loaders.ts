@@ -1,42 +1,67 @@
 import DataLoader from 'dataloader';
-import { argsKey, byIdLoader, groupLoader, groupLoaderWithArgs } from '../shared/loaders.js';
+import { argsKey, byIdLoader, countLoader, countLoaderWithArgs, groupLoader, groupLoaderWithArgs } from '../shared/loaders.js';
+import type { PageArgs, SortedRow } from '../shared/pagination.js';
 import type { Keyed } from '../shared/rows.js';
-import type { Stance } from '../vocabulary.js';
-import { primePositionTree, type PrimedLoaders } from './lookahead.js';
+import { primePositionTree, type PositionInclude, type PrimedLoaders } from './lookahead.js';
 import type { PositionRecord, PositionTree } from './model.js';
-import type { PositionArgs, PositionRepository } from './repository.js';
+import type { Stance } from '../vocabulary.js';
+import type { PositionArgs, PositionPageArgs, PositionRepository } from './repository.js';
 
-/** Position loaders; those that return lists fetch the subtree a client asks and prime `primed` with it. */
-export function createPositionLoaders(positions: PositionRepository, primed: Omit<PrimedLoaders, 'evidenceByPosition'>) {
-  const evidenceByPosition = groupLoader((ids) => positions.evidenceOf(ids));
-  const loaders: PrimedLoaders = { ...primed, evidenceByPosition };
-  const primedTrees =
-    <A>(fetch: (ids: readonly string[], args: A) => Promise<Array<Keyed<PositionTree>>>) =>
-    async (ids: readonly string[], args: A) =>
-      (await fetch(ids, args)).map(({ key, value }) => ({ key, value: primePositionTree(loaders, value) }));
+type TopicPageFetch = (
+  ids: readonly string[],
+  args: Omit<PositionPageArgs, 'stance'> & { lanes: Array<Stance | null> },
+) => Promise<Array<Keyed<SortedRow<PositionRecord>>>>;
 
-  /**
-   * Positions on topics. Keys that differ only by stance (`supporters: positions(stance: SUPPORTS)` next to
-   * `opponents: positions(stance: OPPOSES)`) share one query for the stances asked, split here by stance.
-   */
-  const positionsByTopic = groupLoaderWithArgs(primedTrees((ids, args: PositionArgs & { stances: Stance[] | null }) => positions.onTopics(ids, args)));
-  const positionsByTopicAndStance = new DataLoader<{ id: string; args: PositionArgs }, PositionRecord[], string>(
+/**
+ * Pages of positions on topics. Keys that differ only by stance (`supporters: positions(stance: SUPPORTS)` next to
+ * `opponents: positions(stance: OPPOSES)`) share one query, one lane per stance (see PositionRepository.onTopics).
+ */
+function topicPages(fetch: TopicPageFetch): DataLoader<{ id: string; args: PositionPageArgs }, Array<SortedRow<PositionRecord>>, string> {
+  return new DataLoader<{ id: string; args: PositionPageArgs }, Array<SortedRow<PositionRecord>>, string>(
     async (keys) => {
-      const stances = keys.some(({ args }) => args.stance === null) ? null : [...new Set(keys.flatMap(({ args }) => (args.stance ? [args.stance] : [])))].sort();
-      const lists = await positionsByTopic.loadMany(keys.map(({ id, args }) => ({ id, args: { ...args, stance: null, stances } })));
-      return lists.map((list, i) => {
-        const stance = keys[i]?.args.stance ?? null;
-        return list instanceof Error ? list : list.filter((position) => stance === null || position.stance === stance);
-      });
+      const groups = new Map<string, { args: Omit<PositionPageArgs, 'stance'>; ids: Set<string>; lanes: Set<Stance | null> }>();
+      for (const { id, args } of keys) {
+        const { stance, ...shared } = args;
+        const signature = JSON.stringify(shared);
+        const group = groups.get(signature) ?? { args: shared, ids: new Set<string>(), lanes: new Set<Stance | null>() };
+        group.ids.add(id);
+        group.lanes.add(stance);
+        groups.set(signature, group);
+      }
+      const pages = new Map<string, Array<SortedRow<PositionRecord>>>();
+      await Promise.all(
+        [...groups].map(async ([signature, { args, ids, lanes }]) => {
+          for (const { key, value } of await fetch([...ids], { ...args, lanes: [...lanes] })) {
+            const page = pages.get(`${signature}\u0000${key}`) ?? [];
+            page.push(value);
+            pages.set(`${signature}\u0000${key}`, page);
+          }
+        }),
+      );
+      return keys.map(({ id, args: { stance, ...shared } }) => pages.get(`${JSON.stringify(shared)}\u0000${stance ?? ''}:${id}`) ?? []);
     },
     { cacheKeyFn: argsKey },
   );
+}
+
+/** Position loaders; those that return pages fetch the subtree a client asks and prime `primed` with it. */
+export function createPositionLoaders(positions: PositionRepository, primed: Omit<PrimedLoaders, 'evidenceByPosition'>) {
+  const evidenceByPosition = groupLoader((ids) => positions.evidenceOf(ids));
+  const loaders: PrimedLoaders = { ...primed, evidenceByPosition };
+  /** Primes the loaders with each fetched subtree, and gives back the rows with the positions alone. */
+  const primedPages =
+    <A>(fetch: (ids: readonly string[], args: A) => Promise<Array<Keyed<SortedRow<PositionTree>>>>) =>
+    async (ids: readonly string[], args: A): Promise<Array<Keyed<SortedRow<PositionRecord>>>> =>
+      (await fetch(ids, args)).map(({ key, value }) => ({ key, value: { node: primePositionTree(loaders, value.node), sortKey: value.sortKey } }));
 
   return {
     evidenceByPosition,
     positionById: byIdLoader((ids) => positions.byIds(ids)),
-    positionsByActor: groupLoaderWithArgs(primedTrees((ids, args: PositionArgs) => positions.ofActors(ids, args))),
-    positionsByTopic: positionsByTopicAndStance,
-    positionsByStatement: groupLoader((ids) => positions.evidencedBy(ids)),
+    positionsByActor: groupLoaderWithArgs(primedPages((ids, args: PositionPageArgs) => positions.ofActors(ids, args))),
+    positionCountByActor: countLoaderWithArgs((ids, args: PositionArgs) => positions.countOfActors(ids, args)),
+    positionsByTopic: topicPages(primedPages((ids, args: Omit<PositionPageArgs, 'stance'> & { lanes: Array<Stance | null> }) => positions.onTopics(ids, args))),
+    positionCountByTopic: countLoaderWithArgs((ids, args: PositionArgs) => positions.countOnTopics(ids, args)),
+    positionsByStatement: groupLoaderWithArgs(primedPages((ids, args: { page: PageArgs; include: PositionInclude }) => positions.evidencedBy(ids, args))),
+    positionCountByStatement: countLoader((ids) => positions.countEvidencedBy(ids)),
   };
 }

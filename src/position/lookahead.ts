@@ -63,7 +63,7 @@ function field(selection: Selection | null, name: string): Selection | null {
   return selection?.fields.get(name) ?? null;
 }
 
-/** Step one, from a selection: for the fields that return positions (`Actor.positions`, `Issue.positions`...). */
+/** Step one, from the selection under a position (the `node` of a connection's edges). */
 export function includeOf(positions: Selection): PositionInclude {
   const evidence = field(positions, 'evidence');
   const citations = field(evidence, 'citations');
@@ -77,9 +77,20 @@ export function includeOf(positions: Selection): PositionInclude {
   };
 }
 
-/** Step one, in a resolver. */
+/** Two selections as one: the fields of both, those in both merged. */
+function merge(a: Selection, b: Selection): Selection {
+  const fields = new Map(a.fields);
+  for (const [name, selection] of b.fields) fields.set(name, fields.has(name) ? merge(fields.get(name)!, selection) : selection);
+  return { fields };
+}
+
+/**
+ * Step one, in the resolver of a connection of positions (`Actor.positions`...): what is asked of the positions, under
+ * `edges { node }` and under `nodes`, merged.
+ */
 export function positionInclude(info: GraphQLResolveInfo): PositionInclude {
-  return includeOf(lookAhead(info));
+  const connection = lookAhead(info);
+  return includeOf(merge(field(field(connection, 'edges'), 'node') ?? empty, field(connection, 'nodes') ?? empty));
 }
 
 /** The loaders a position query fills with what it fetched alongside. */

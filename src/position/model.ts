@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ActorRecord } from '../actor/model.js';
 import type { StatementTree } from '../statement/model.js';
 import type { TopicRecord } from '../topic/model.js';
+import type { Connection } from '../shared/pagination.js';
 import { optionalText } from '../shared/rows.js';
 import { stances } from '../vocabulary.js';
 
@@ -27,3 +28,5 @@ export interface PositionTree {
   actor?: ActorRecord;
   evidence?: StatementTree[];
 }
+
+export type PositionConnectionRecord = Connection<PositionRecord>;

@@ -10,13 +10,15 @@ import { decidingOrder, noRollUp, rollUpPatterns, type RolledPosition, type Roll
 import { assertExist, audit, lockActors, newId, stamp } from '../curation/repository.js';
 import type { Author, ChangeRecord } from '../curation/model.js';
 import { badUserInput, conflict, notFound } from '../errors.js';
-import type { QueryRunner, Tx } from '../neo4j/database.js';
-import { keyed, type Keyed } from '../shared/rows.js';
+import { int, type QueryRunner, type Tx } from '../neo4j/database.js';
+import { keyset, sortDate } from '../neo4j/keyset.js';
+import { count, countRow, keyed, type Keyed } from '../shared/rows.js';
+import type { PageArgs, SortedRow } from '../shared/pagination.js';
 import { statementTree, type StatementRecord } from '../statement/model.js';
 import { statementTreeProjection, type StatementInclude } from '../statement/repository.js';
 import { topicRecord } from '../topic/model.js';
 import { topicProjection } from '../topic/repository.js';
-import type { Stance } from '../vocabulary.js';
+import type { Reliability, Stance } from '../vocabulary.js';
 import type { retractPositionInput, setPositionInput } from './inputs.js';
 import type { PositionInclude } from './lookahead.js';
 import { positionRecord, type PositionRecord, type PositionTree } from './model.js';
@@ -51,22 +53,31 @@ function positionTreeColumns(include: PositionInclude | undefined): string {
   return columns.map((column) => `, ${column}`).join('');
 }
 
-const positionTreeRow = z
-  .object({
-    key: z.string(),
-    position: positionRecord,
-    topic: topicRecord.optional(),
-    actor: actorRecord.optional(),
-    evidence: z.array(statementTree).optional(),
-  })
-  .transform(({ key, ...tree }): Keyed<PositionTree> => ({ key, value: tree }));
+/** A row of a page of positions: the sort key, the position and the subtree asked (see positionTreeColumns). */
+const treeFields = {
+  sortKey: z.array(z.string()),
+  position: positionRecord,
+  topic: topicRecord.optional(),
+  actor: actorRecord.optional(),
+  evidence: z.array(statementTree).optional(),
+};
+const sortedTreeRow = z.object(treeFields).transform(({ sortKey, ...tree }): SortedRow<PositionTree> => ({ node: tree, sortKey }));
+/** ...tagged with the parent (actor, topic, statement) whose page it is in. */
+const keyedTreeRow = z
+  .object({ key: z.string(), ...treeFields })
+  .transform(({ key, sortKey, ...tree }): Keyed<SortedRow<PositionTree>> => ({ key, value: { node: tree, sortKey } }));
 
+/** What narrows a list of positions under a parent (an actor's, a topic's). */
 export interface PositionArgs {
   topicId?: string | null;
   stance: Stance | null;
   /** Valid on this date: validFrom <= asOf < validTo. */
   asOf: string | null;
-  /** What to fetch in the same query (absent: the positions alone). */
+}
+
+/** ...and what a page of it needs: the page, and what to fetch in the same query (absent: the positions alone). */
+export interface PositionPageArgs extends PositionArgs {
+  page: PageArgs;
   include?: PositionInclude;
 }
 
@@ -79,6 +90,47 @@ const isCurrent = '(p.validTo IS NULL OR p.validTo > date())';
 
 /** Newest evidence first, then id, so lists are stable. */
 const positionOrder = "coalesce(toString(p.validFrom), '0000') DESC, p.id";
+
+/** The orders of position lists, as keysets (`a`, `p`, `t` bound). */
+const newestFirst = keyset([{ expr: sortDate('p.validFrom', 'low'), desc: true }, { expr: 'p.id' }]);
+const byStanceThenNewest = keyset([{ expr: 'p.stance' }, { expr: sortDate('p.validFrom', 'low'), desc: true }, { expr: 'p.id' }]);
+const byHolder = keyset([{ expr: 'a.name' }, { expr: 'p.id' }]);
+
+/** The filter of Query.positions, checked (ids named existing nodes; text was bounded). */
+export interface PositionListFilter {
+  actorIds: string[] | null;
+  topicIds: string[] | null;
+  stances: Stance[] | null;
+  from: string | null;
+  to: string | null;
+  asOf: string | null;
+  reliability: Reliability[] | null;
+  onlyReliability: Reliability | null;
+}
+
+/**
+ * The filter's conditions, only those it sets (fixed fragments; values stay parameters), so that the planner sees a
+ * seekable `a.id IN $actorIds` or `t.id IN $topicIds` where there is one.
+ */
+function positionListWhere(filter: PositionListFilter): string {
+  const conditions: string[] = [];
+  if (filter.actorIds) conditions.push('a.id IN $actorIds');
+  if (filter.topicIds) conditions.push('t.id IN $topicIds');
+  if (filter.stances) conditions.push('p.stance IN $stances');
+  if (filter.asOf) conditions.push('(p.validFrom IS NULL OR p.validFrom <= date($asOf)) AND (p.validTo IS NULL OR p.validTo > date($asOf))');
+  if (filter.from || filter.to) {
+    conditions.push(`EXISTS {
+      MATCH (p)-[:EVIDENCED_BY]->(s:Statement)
+      WHERE s.saidOn IS NOT NULL AND ($from IS NULL OR s.saidOn >= date($from)) AND ($to IS NULL OR s.saidOn <= date($to))
+    }`);
+  }
+  if (filter.reliability) conditions.push('EXISTS { MATCH (p)-[:EVIDENCED_BY]->(:Statement)-[:CITED_IN]->(src:Source) WHERE src.reliability IN $reliability }');
+  if (filter.onlyReliability) {
+    conditions.push(`EXISTS { (p)-[:EVIDENCED_BY]->(:Statement)-[:CITED_IN]->(:Source) }
+      AND NOT EXISTS { MATCH (p)-[:EVIDENCED_BY]->(:Statement)-[:CITED_IN]->(src:Source) WHERE src.reliability <> $onlyReliability }`);
+  }
+  return conditions.length > 0 ? conditions.join(' AND ') : 'true';
+}
 
 export class PositionRepository {
   constructor(private readonly db: QueryRunner) {}
@@ -95,34 +147,92 @@ export class PositionRepository {
     return rows.map((row) => row.position);
   }
 
-  /** The positions each actor holds, newest first, with the subtree asked. */
-  async ofActors(ids: readonly string[], args: PositionArgs): Promise<Array<Keyed<PositionTree>>> {
+  /** A page of positions, newest first, filtered (Query.positions), with the subtree asked. */
+  async list(filter: PositionListFilter, page: PageArgs, include: PositionInclude): Promise<Array<SortedRow<PositionTree>>> {
+    return this.db.read(
+      'listPositions',
+      `MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
+       WHERE ${positionListWhere(filter)}
+       WITH a, p, t, ${newestFirst.column}
+       WHERE ${newestFirst.after}
+       WITH a, p, t, sortKey ORDER BY ${newestFirst.order} LIMIT $limit
+       RETURN sortKey, ${positionProjection} AS position${positionTreeColumns(include)}`,
+      { ...filter, after: page.after, limit: int(page.limit) },
+      sortedTreeRow,
+    );
+  }
+
+  async count(filter: PositionListFilter): Promise<number> {
+    const rows = await this.db.read(
+      'countPositions',
+      `MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic) WHERE ${positionListWhere(filter)} RETURN count(p) AS count`,
+      { ...filter },
+      countRow,
+    );
+    return rows[0]?.count ?? 0;
+  }
+
+  /** A page of each actor's positions, newest first, with the subtree asked: one query for the whole batch. */
+  async ofActors(ids: readonly string[], args: PositionPageArgs): Promise<Array<Keyed<SortedRow<PositionTree>>>> {
     return this.db.read(
       'actorPositions',
       `UNWIND $ids AS id
-       MATCH (a:Actor {id: id})-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
-       WHERE ($topicId IS NULL OR t.id = $topicId) AND ${positionWhere}
-       RETURN id AS key, ${positionProjection} AS position${positionTreeColumns(args.include)}
-       ORDER BY ${positionOrder}`,
+       CALL (id) {
+         MATCH (a:Actor {id: id})-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
+         WHERE ($topicId IS NULL OR t.id = $topicId) AND ${positionWhere}
+         WITH a, p, t, ${newestFirst.column}
+         WHERE ${newestFirst.after}
+         RETURN a, p, t, sortKey ORDER BY ${newestFirst.order} LIMIT $limit
+       }
+       RETURN id AS key, sortKey, ${positionProjection} AS position${positionTreeColumns(args.include)}`,
+      { ids, topicId: args.topicId ?? null, stance: args.stance, asOf: args.asOf, after: args.page.after, limit: int(args.page.limit) },
+      keyedTreeRow,
+    );
+  }
+
+  async countOfActors(ids: readonly string[], args: PositionArgs): Promise<Array<Keyed<number>>> {
+    return this.db.read(
+      'countActorPositions',
+      `UNWIND $ids AS id
+       RETURN id AS key, COUNT {
+         MATCH (a:Actor {id: id})-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
+         WHERE ($topicId IS NULL OR t.id = $topicId) AND ${positionWhere}
+       } AS value`,
       { ids, topicId: args.topicId ?? null, stance: args.stance, asOf: args.asOf },
-      positionTreeRow,
+      keyed(count),
     );
   }
 
   /**
-   * Positions on each topic, by stance then holder. `stances` lists the stances wanted (null: all), so that one query
-   * serves a document asking for supporters and opponents side by side.
+   * A page of the positions on each topic, by stance, then newest first, then id, with the subtree asked: one page per topic
+   * and lane. A lane is a stance (or null: every stance), so that one query serves `supporters: positions(stance:
+   * SUPPORTS)` beside `opponents: positions(stance: OPPOSES)`; each row's key is `<lane>:<topic id>` (lane '' for all).
    */
-  async onTopics(ids: readonly string[], args: Omit<PositionArgs, 'stance' | 'topicId'> & { stances: readonly Stance[] | null }): Promise<Array<Keyed<PositionTree>>> {
+  async onTopics(ids: readonly string[], args: Omit<PositionPageArgs, 'stance'> & { lanes: ReadonlyArray<Stance | null> }): Promise<Array<Keyed<SortedRow<PositionTree>>>> {
     return this.db.read(
       'topicPositions',
       `UNWIND $ids AS id
-       MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: id})
-       WHERE ($stances IS NULL OR p.stance IN $stances) AND ${positionWhere}
-       RETURN id AS key, ${positionProjection} AS position${positionTreeColumns(args.include)}
-       ORDER BY p.stance, a.name, ${positionOrder}`,
-      { ids, stances: args.stances, stance: null, asOf: args.asOf },
-      positionTreeRow,
+       UNWIND $lanes AS lane
+       CALL (id, lane) {
+         MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: id})
+         WHERE (lane IS NULL OR p.stance = lane) AND ${positionWhere}
+         WITH a, p, t, ${byStanceThenNewest.column}
+         WHERE ${byStanceThenNewest.after}
+         RETURN a, p, t, sortKey ORDER BY ${byStanceThenNewest.order} LIMIT $limit
+       }
+       RETURN coalesce(lane, '') + ':' + id AS key, sortKey, ${positionProjection} AS position${positionTreeColumns(args.include)}`,
+      { ids, lanes: args.lanes, stance: null, asOf: args.asOf, after: args.page.after, limit: int(args.page.limit) },
+      keyedTreeRow,
+    );
+  }
+
+  async countOnTopics(ids: readonly string[], args: PositionArgs): Promise<Array<Keyed<number>>> {
+    return this.db.read(
+      'countTopicPositions',
+      `UNWIND $ids AS id
+       RETURN id AS key, COUNT { MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: id}) WHERE ${positionWhere} } AS value`,
+      { ids, stance: args.stance, asOf: args.asOf },
+      keyed(count),
     );
   }
 
@@ -139,16 +249,29 @@ export class PositionRepository {
     return rows.flatMap(({ key, evidence }) => evidence.map(({ statement }) => ({ key, value: statement })));
   }
 
-  /** Positions each statement evidences (`Statement.evidenceFor`). */
-  async evidencedBy(ids: readonly string[]): Promise<Array<Keyed<PositionRecord>>> {
+  /** A page of the positions each statement evidences (`Statement.evidenceFor`), by holder, then id. */
+  async evidencedBy(ids: readonly string[], args: { page: PageArgs; include?: PositionInclude }): Promise<Array<Keyed<SortedRow<PositionTree>>>> {
     return this.db.read(
       'positionsEvidencedBy',
       `UNWIND $ids AS id
-       MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:EVIDENCED_BY]->(:Statement {id: id}), (p)-[:ON]->(t:Topic)
-       RETURN id AS key, ${positionProjection} AS value
-       ORDER BY a.name, p.id`,
+       CALL (id) {
+         MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:EVIDENCED_BY]->(:Statement {id: id}), (p)-[:ON]->(t:Topic)
+         WITH a, p, t, ${byHolder.column}
+         WHERE ${byHolder.after}
+         RETURN a, p, t, sortKey ORDER BY ${byHolder.order} LIMIT $limit
+       }
+       RETURN id AS key, sortKey, ${positionProjection} AS position${positionTreeColumns(args.include)}`,
+      { ids, after: args.page.after, limit: int(args.page.limit) },
+      keyedTreeRow,
+    );
+  }
+
+  async countEvidencedBy(ids: readonly string[]): Promise<Array<Keyed<number>>> {
+    return this.db.read(
+      'countPositionsEvidencedBy',
+      'UNWIND $ids AS id RETURN id AS key, COUNT { (:Position)-[:EVIDENCED_BY]->(:Statement {id: id}) } AS value',
       { ids },
-      keyed(positionRecord),
+      keyed(count),
     );
   }
 

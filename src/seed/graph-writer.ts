@@ -18,6 +18,7 @@ import {
   type ActorKind,
   type ActorRelationType,
   type DateSource,
+  type EventKind,
   type Reliability,
   type Stance,
   type StatementKind,
@@ -97,7 +98,7 @@ export interface CitationRow {
 export interface EventRow {
   id: string;
   name: string;
-  kind?: string | null;
+  kind?: EventKind | null;
   date?: IsoDay | null;
   dateSource?: DateSource | null;
   endDate?: IsoDay | null;

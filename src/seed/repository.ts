@@ -4,9 +4,17 @@ import type { QueryRunner } from '../neo4j/database.js';
 import { writeGraph } from './graph-writer.js';
 import type { SeedRows } from './validate.js';
 
+/**
+ * How long the seed's one transaction may take. It is the service's own work at start, not a request: a slow or busy
+ * machine (seen: a two-core box under load took over 10 s, the query timeout) must still be able to load it.
+ */
+export const SEED_TIMEOUT_MS = 120_000;
+
 /** MERGEs the validated seed rows, all or nothing: loading the same seed again changes nothing. */
 export async function writeSeed(db: QueryRunner, rows: SeedRows): Promise<void> {
-  await db.writeTransaction('loadSeed', (tx) => writeGraph((name, cypher, params) => tx.exec(`seed.${name}`, cypher, params), rows));
+  await db.writeTransaction('loadSeed', (tx) => writeGraph((name, cypher, params) => tx.exec(`seed.${name}`, cypher, params), rows), {
+    timeoutMs: SEED_TIMEOUT_MS,
+  });
 }
 
 export async function hasAnyEntity(db: QueryRunner): Promise<boolean> {

@@ -1,6 +1,6 @@
 /** The seed files' format (see seeds/README.md), checked field by field before anything is written. */
 import { z } from 'zod';
-import { actorKinds, actorRelationTypes, dateSources, reliabilities, stances, statementKinds } from '../vocabulary.js';
+import { actorKinds, actorRelationTypes, dateSources, eventKinds, reliabilities, stances, statementKinds } from '../vocabulary.js';
 import { slug } from '../shared/input-fields.js';
 
 const isoDate = z
@@ -55,7 +55,7 @@ export const proposalSchema = z.strictObject({
 export const eventSchema = z.strictObject({
   id: slug,
   name: text(300),
-  kind: text(60).nullish(),
+  kind: z.enum(eventKinds).nullish(),
   date: date.nullish(),
   dateSource: z.enum(dateSources).nullish(),
   endDate: date.nullish(),

@@ -57,3 +57,14 @@ export function groupLoaderWithArgs<A extends object, T>(
     { cacheKeyFn: argsKey },
   );
 }
+
+/** A count per (parent id, arguments) key: one query per distinct argument set in a batch, like groupLoaderWithArgs. */
+export function countLoaderWithArgs<A extends object>(
+  fetch: (ids: readonly string[], args: A) => Promise<Array<{ key: string; value: number }>>,
+): DataLoader<{ id: string; args: A }, number, string> {
+  const lists = groupLoaderWithArgs(fetch);
+  return new DataLoader<{ id: string; args: A }, number, string>(
+    async (keys) => (await lists.loadMany(keys)).map((counts) => (counts instanceof Error ? counts : (counts[0] ?? 0))),
+    { cacheKeyFn: argsKey },
+  );
+}

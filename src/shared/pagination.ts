@@ -9,6 +9,8 @@ export const MAX_PAGE_SIZE = 100;
 
 export interface Connection<T> {
   edges: Array<{ cursor: string; node: T }>;
+  /** The edges' nodes (GitHub's shortcut for clients that need no cursors). */
+  nodes: T[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   /** Counted only when asked for: a separate query (or a batched loader) per connection. */
   totalCount: () => Promise<number>;
@@ -29,7 +31,7 @@ export function encodeCursor(list: string, key: CursorKey): string {
 }
 
 /** What each position of a cursor's key must be; keys are compared in Cypher, so their types are checked here. */
-export type KeyPart = 'string' | 'int' | 'timestamp';
+export type KeyPart = 'string' | 'int' | 'float' | 'timestamp';
 
 /** Neo4j's toString(datetime) in UTC; like Java's, it leaves out zero seconds and trailing zero fractions. */
 const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z$/;
@@ -49,6 +51,9 @@ function fits(value: unknown, part: KeyPart): boolean {
       return typeof value === 'string' && value.length <= 1000;
     case 'int':
       return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+    case 'float':
+      // A relevance score: JSON keeps a double exactly, so it compares equal to the score it was read from.
+      return typeof value === 'number' && Number.isFinite(value);
     case 'timestamp':
       return typeof value === 'string' && isTimestamp(value);
   }
@@ -94,7 +99,45 @@ export function toConnection<T>(
   const edges = page.map((node) => ({ cursor: encodeCursor(list, keyOf(node)), node }));
   return {
     edges,
+    nodes: page,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}
+
+/** What a keyset page query is given: how many rows to fetch (first + 1) and the key to start after. */
+export interface PageArgs {
+  limit: number;
+  after: string[] | null;
+}
+
+/** A row of a keyset page (see neo4j/keyset.ts): the node, any edge fields beside it, and its sort key. */
+export interface SortedRow<T> {
+  node: T;
+  sortKey: string[];
+}
+
+/**
+ * A connection from a keyset query: checks `first` and `after` (a cursor of this list, `width` strings wide), loads
+ * first + 1 rows after it, and gives each edge its cursor. Edge fields other than `node` (a relation's direction...)
+ * travel on the rows.
+ */
+export async function keysetConnection<R extends SortedRow<unknown>>(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  list: string,
+  width: number,
+  load: (page: PageArgs) => Promise<R[]>,
+  totalCount: () => Promise<number>,
+): Promise<Connection<R['node']> & { edges: Array<Omit<R, 'sortKey'> & { cursor: string }> }> {
+  const limit = pageSize(first);
+  const key = decodeCursor(after, list, Array<KeyPart>(width).fill('string'));
+  const rows = await load({ limit: limit + 1, after: key as string[] | null });
+  const edges = rows.slice(0, limit).map(({ sortKey, ...edge }) => ({ ...edge, cursor: encodeCursor(list, sortKey) }));
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount,
   };
 }

@@ -18,3 +18,11 @@ export type Keyed<V> = { key: string; value: V };
 
 /** `RETURN count(x) AS count`. */
 export const countRow = z.object({ count });
+
+/** Rows of a batch of keyset pages (see neo4j/keyset.ts): `key`, `sortKey` and `node`, as a keyed sorted row. */
+export const sortedRow = <V extends z.ZodType>(node: V) =>
+  z.object({ key: z.string(), sortKey: z.array(z.string()), node }).transform((row) => {
+    // Parsed by the schema above; only TypeScript cannot follow a generic `node` through zod's object type.
+    const { key, sortKey, node: value } = row as { key: string; sortKey: string[]; node: z.output<V> };
+    return { key, value: { node: value, sortKey } };
+  });

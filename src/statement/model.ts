@@ -19,7 +19,10 @@ export const statementRecord = z
   .transform((statement) => ({ __typename: 'Statement' as const, ...statement }));
 export type StatementRecord = z.output<typeof statementRecord>;
 
-export const citationRecord = z.object({ statementId: z.string(), sourceId: z.string(), start: z.number().int(), end: z.number().int() });
+/** Where a statement's words stand in a source; its id (`<statement>@<source>`) is stable: one citation per source. */
+const citationFields = z.object({ statementId: z.string(), sourceId: z.string(), start: z.number().int(), end: z.number().int() });
+const withCitationId = <C extends z.output<typeof citationFields>>(citation: C) => ({ id: `${citation.statementId}@${citation.sourceId}`, ...citation });
+export const citationRecord = citationFields.transform(withCitationId);
 export type CitationRecord = z.output<typeof citationRecord>;
 
 export const sourceRecord = z
@@ -48,7 +51,7 @@ export const statementTree = z
     ...statementFields,
     speakerId: optionalText.optional(),
     speaker: actorRecord.nullable().optional(),
-    citations: z.array(citationRecord.extend({ source: sourceRecord.optional() })).optional(),
+    citations: z.array(citationFields.extend({ source: sourceRecord.optional() }).transform(withCitationId)).optional(),
   })
   .transform(({ speaker, citations, speakerId, ...fields }): StatementTree => {
     const tree: StatementTree = {

@@ -9,8 +9,9 @@ import type { Author, ChangeRecord } from '../curation/model.js';
 import { badUserInput, notFound } from '../errors.js';
 import { int, type QueryRunner } from '../neo4j/database.js';
 import { slugify } from '../shared/input-fields.js';
-import type { CursorKey } from '../shared/pagination.js';
-import { count, countRow, keyed, type Keyed } from '../shared/rows.js';
+import { keyset } from '../neo4j/keyset.js';
+import type { CursorKey, PageArgs, SortedRow } from '../shared/pagination.js';
+import { count, countRow, keyed, sortedRow, type Keyed } from '../shared/rows.js';
 import type { Reliability, StatementKind } from '../vocabulary.js';
 import type { addSourceInput, recordStatementInput } from './inputs.js';
 import { isInsideQuotation, locate } from './locate.js';
@@ -84,6 +85,8 @@ const statementWhere = `
 
 /** Newest first; undated last. The sort key is a string so that the cursor can carry it. */
 const statementSortDate = "coalesce(toString(s.saidOn), '0000-00-00')";
+/** Nested lists of statements (`s` bound): newest first, undated last, then id. */
+const newestStatementsFirst = keyset([{ expr: statementSortDate, desc: true }, { expr: 's.id' }]);
 const afterStatement = '($afterDate IS NULL OR sortDate < $afterDate OR (sortDate = $afterDate AND s.id > $afterId))';
 
 export class StatementRepository {
@@ -168,17 +171,25 @@ export class StatementRepository {
     );
   }
 
-  /** Statements that report each event. */
-  async evidenceOfEvents(ids: readonly string[]): Promise<Array<Keyed<StatementRecord>>> {
+  /** A page of the statements that report each event, newest first. */
+  async evidenceOfEvents(ids: readonly string[], page: PageArgs): Promise<Array<Keyed<SortedRow<StatementRecord>>>> {
     return this.db.read(
       'eventEvidence',
       `UNWIND $ids AS id
-       MATCH (:Event {id: id})-[:EVIDENCED_BY]->(s:Statement)
-       RETURN id AS key, ${statementProjection} AS value
-       ORDER BY ${statementSortDate}, s.id`,
-      { ids },
-      keyedStatementRow,
+       CALL (id) {
+         MATCH (:Event {id: id})-[:EVIDENCED_BY]->(s:Statement)
+         WITH s, ${newestStatementsFirst.column}
+         WHERE ${newestStatementsFirst.after}
+         RETURN s, sortKey ORDER BY ${newestStatementsFirst.order} LIMIT $limit
+       }
+       RETURN id AS key, sortKey, ${statementProjection} AS node`,
+      { ids, after: page.after, limit: int(page.limit) },
+      sortedRow(statementRecord),
     );
+  }
+
+  async countEvidenceOfEvents(ids: readonly string[]): Promise<Array<Keyed<number>>> {
+    return this.db.read('countEventEvidence', 'UNWIND $ids AS id RETURN id AS key, COUNT { (:Event {id: id})-[:EVIDENCED_BY]->(:Statement) } AS value', { ids }, keyed(count));
   }
 
   async citationsOf(ids: readonly string[]): Promise<Array<Keyed<CitationRecord>>> {

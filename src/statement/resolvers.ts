@@ -5,7 +5,9 @@ import type { Resolvers } from '../generated/graphql.js';
 import { toLuceneQuery } from '../search/lucene.js';
 import { mustExist } from '../shared/guards.js';
 import { parseInput } from '../shared/input-fields.js';
-import { decodeCursor, pageSize, toConnection } from '../shared/pagination.js';
+import { requireNodes } from '../node/require.js';
+import { positionInclude } from '../position/lookahead.js';
+import { decodeCursor, keysetConnection, pageSize, toConnection } from '../shared/pagination.js';
 import { MAX_SEARCH_LENGTH } from '../shared/validate.js';
 import { contextAround } from './excerpt.js';
 import { addSourceInput, recordStatementInput } from './inputs.js';
@@ -13,7 +15,7 @@ import { statementPage } from './page.js';
 
 export const statementResolvers = {
   Query: {
-    statements: async (_parent, { filter, first, after }, { repositories }) => {
+    statements: async (_parent, { filter, first, after }, { loaders, repositories }) => {
       if (filter?.from && filter.to && filter.from > filter.to) throw badUserInput('filter.from', 'must not be after filter.to');
       let search: string | null = null;
       if (filter?.search !== undefined && filter.search !== null) {
@@ -21,6 +23,11 @@ export const statementResolvers = {
         search = toLuceneQuery(filter.search);
         if (!search) throw badUserInput('filter.search', 'must contain at least one word');
       }
+      await Promise.all([
+        filter?.speakerId && requireNodes(loaders, 'filter.speakerId', [filter.speakerId], ['Actor']),
+        filter?.topicId && requireNodes(loaders, 'filter.topicId', [filter.topicId], ['Issue', 'Proposal']),
+        filter?.sourceId && requireNodes(loaders, 'filter.sourceId', [filter.sourceId], ['Source']),
+      ]);
       const listFilter = {
         speakerId: filter?.speakerId ?? null,
         topicId: filter?.topicId ?? null,
@@ -48,7 +55,17 @@ export const statementResolvers = {
   Statement: {
     speaker: (statement, _args, { loaders }) => (statement.speakerId ? loaders.actorById.load(statement.speakerId) : null),
     citations: (statement, _args, { loaders }) => loaders.citationsByStatement.load(statement.id),
-    evidenceFor: (statement, _args, { loaders }) => loaders.positionsByStatement.load(statement.id),
+    evidenceFor: (statement, { first, after }, { loaders }, info) => {
+      const include = positionInclude(info);
+      return keysetConnection(
+        first,
+        after,
+        'statement.evidenceFor',
+        2,
+        (page) => loaders.positionsByStatement.load({ id: statement.id, args: { page, include } }),
+        () => loaders.positionCountByStatement.load(statement.id),
+      );
+    },
     events: (statement, _args, { loaders }) => loaders.eventsByStatement.load(statement.id),
   },
   Citation: {

@@ -1,4 +1,5 @@
-import { byIdLoader, groupLoader } from '../shared/loaders.js';
+import { byIdLoader, countLoader, groupLoader, groupLoaderWithArgs } from '../shared/loaders.js';
+import type { PageArgs } from '../shared/pagination.js';
 import type { TopicRepository } from './repository.js';
 
 export function createTopicLoaders(topics: TopicRepository) {
@@ -6,11 +7,16 @@ export function createTopicLoaders(topics: TopicRepository) {
     topicById: byIdLoader((ids) => topics.topicsByIds(ids)),
     issueById: byIdLoader((ids) => topics.issuesByIds(ids)),
     proposalById: byIdLoader((ids) => topics.proposalsByIds(ids)),
-    subIssuesByIssue: groupLoader((ids) => topics.subIssuesOf(ids)),
-    proposalsByIssue: groupLoader((ids) => topics.proposalsAddressing(ids)),
-    proposalsByAuthor: groupLoader((ids) => topics.proposalsByAuthors(ids)),
-    revisesByProposal: groupLoader((ids) => topics.revisions(ids, 'revises')),
-    revisedByProposal: groupLoader((ids) => topics.revisions(ids, 'revisedBy')),
+    subIssuesByIssue: groupLoaderWithArgs((ids, page: PageArgs) => topics.subIssuesOf(ids, page)),
+    subIssueCountByIssue: countLoader((ids) => topics.countSubIssues(ids)),
+    proposalsByIssue: groupLoaderWithArgs((ids, page: PageArgs) => topics.proposalsAddressing(ids, page)),
+    proposalCountByIssue: countLoader((ids) => topics.countProposalsAddressing(ids)),
+    proposalsByAuthor: groupLoaderWithArgs((ids, page: PageArgs) => topics.proposalsByAuthors(ids, page)),
+    proposalCountByAuthor: countLoader((ids) => topics.countProposalsByAuthors(ids)),
+    revisesByProposal: groupLoaderWithArgs((ids, page: PageArgs) => topics.revisions(ids, 'revises', page)),
+    revisesCountByProposal: countLoader((ids) => topics.countRevisions(ids, 'revises')),
+    revisedByProposal: groupLoaderWithArgs((ids, page: PageArgs) => topics.revisions(ids, 'revisedBy', page)),
+    revisedByCountByProposal: countLoader((ids) => topics.countRevisions(ids, 'revisedBy')),
     addressesByProposal: groupLoader((ids) => topics.addressedBy(ids)),
   };
 }

@@ -8,8 +8,9 @@ import type { Author, ChangeRecord } from '../curation/model.js';
 import { badUserInput } from '../errors.js';
 import { int, type QueryRunner } from '../neo4j/database.js';
 import { slugify } from '../shared/input-fields.js';
-import type { CursorKey } from '../shared/pagination.js';
-import { count, countRow, keyed, type Keyed } from '../shared/rows.js';
+import { keyset, sortDate } from '../neo4j/keyset.js';
+import type { CursorKey, PageArgs, SortedRow } from '../shared/pagination.js';
+import { count, countRow, keyed, sortedRow, type Keyed } from '../shared/rows.js';
 import type { upsertIssueInput } from './inputs.js';
 import { issueRecord, proposalRecord, topicRecord, type IssueRecord, type ProposalRecord, type TopicRecord } from './model.js';
 
@@ -36,6 +37,9 @@ const issueListWhere = `
 
 /** Undated proposals sort after dated ones. */
 const proposalSortDate = "coalesce(toString(t.date), '9999-12-31')";
+/** Nested lists of proposals: by date (undated last), then name, then id; of issues: by name, then id (`t` bound). */
+const proposalsByDate = keyset([{ expr: sortDate('t.date', 'high') }, { expr: 't.name' }, { expr: 't.id' }]);
+const issuesByName = keyset([{ expr: 't.name' }, { expr: 't.id' }]);
 
 export class TopicRepository {
   constructor(private readonly db: QueryRunner) {}
@@ -95,52 +99,83 @@ export class TopicRepository {
     return rows[0]?.count ?? 0;
   }
 
-  async subIssuesOf(ids: readonly string[]): Promise<Array<Keyed<IssueRecord>>> {
+  /** A page of each issue's direct sub-issues, by name. */
+  subIssuesOf(ids: readonly string[], page: PageArgs): Promise<Array<Keyed<SortedRow<IssueRecord>>>> {
+    return this.issuePages('subIssues', '(t:Issue)-[:SUB_ISSUE_OF]->(:Issue {id: id})', ids, page);
+  }
+
+  countSubIssues(ids: readonly string[]): Promise<Array<Keyed<number>>> {
+    return this.counts('countSubIssues', '(:Issue)-[:SUB_ISSUE_OF]->(:Issue {id: id})', ids);
+  }
+
+  /** A page of the proposals addressing each issue. */
+  proposalsAddressing(ids: readonly string[], page: PageArgs): Promise<Array<Keyed<SortedRow<ProposalRecord>>>> {
+    return this.proposalPages('proposalsAddressing', '(t:Proposal)-[:ADDRESSES]->(:Issue {id: id})', ids, page);
+  }
+
+  countProposalsAddressing(ids: readonly string[]): Promise<Array<Keyed<number>>> {
+    return this.counts('countProposalsAddressing', '(:Proposal)-[:ADDRESSES]->(:Issue {id: id})', ids);
+  }
+
+  /** A page of the proposals each actor authored. */
+  proposalsByAuthors(ids: readonly string[], page: PageArgs): Promise<Array<Keyed<SortedRow<ProposalRecord>>>> {
+    return this.proposalPages('actorProposals', '(t:Proposal)-[:AUTHORED_BY]->(:Actor {id: id})', ids, page);
+  }
+
+  countProposalsByAuthors(ids: readonly string[]): Promise<Array<Keyed<number>>> {
+    return this.counts('countActorProposals', '(:Proposal)-[:AUTHORED_BY]->(:Actor {id: id})', ids);
+  }
+
+  /** A page of the proposals revised by (`revises`) or revising (`revisedBy`) each given one. */
+  revisions(ids: readonly string[], direction: 'revises' | 'revisedBy', page: PageArgs): Promise<Array<Keyed<SortedRow<ProposalRecord>>>> {
+    return direction === 'revises'
+      ? this.proposalPages('proposalRevises', '(:Proposal {id: id})-[:REVISES]->(t:Proposal)', ids, page)
+      : this.proposalPages('proposalRevisedBy', '(t:Proposal)-[:REVISES]->(:Proposal {id: id})', ids, page);
+  }
+
+  countRevisions(ids: readonly string[], direction: 'revises' | 'revisedBy'): Promise<Array<Keyed<number>>> {
+    return direction === 'revises'
+      ? this.counts('countProposalRevises', '(:Proposal {id: id})-[:REVISES]->(:Proposal)', ids)
+      : this.counts('countProposalRevisedBy', '(:Proposal)-[:REVISES]->(:Proposal {id: id})', ids);
+  }
+
+  /** One page per parent id of the proposals `match` binds to `t` (a fixed pattern of this class, `id` bound). */
+  private proposalPages(name: string, match: string, ids: readonly string[], page: PageArgs): Promise<Array<Keyed<SortedRow<ProposalRecord>>>> {
     return this.db.read(
-      'subIssues',
+      name,
       `UNWIND $ids AS id
-       MATCH (t:Issue)-[:SUB_ISSUE_OF]->(:Issue {id: id})
-       RETURN id AS key, ${issueProjection('t')} AS value ORDER BY t.name`,
-      { ids },
-      keyed(issueRecord),
+       CALL (id) {
+         MATCH ${match}
+         WITH t, ${proposalsByDate.column}
+         WHERE ${proposalsByDate.after}
+         RETURN t, sortKey ORDER BY ${proposalsByDate.order} LIMIT $limit
+       }
+       RETURN id AS key, sortKey, ${proposalProjection('t')} AS node`,
+      { ids, after: page.after, limit: int(page.limit) },
+      sortedRow(proposalRecord),
     );
   }
 
-  /** Proposals addressing the issues. */
-  async proposalsAddressing(ids: readonly string[]): Promise<Array<Keyed<ProposalRecord>>> {
+  /** One page per parent id of the issues `match` binds to `t`. */
+  private issuePages(name: string, match: string, ids: readonly string[], page: PageArgs): Promise<Array<Keyed<SortedRow<IssueRecord>>>> {
     return this.db.read(
-      'proposalsAddressing',
+      name,
       `UNWIND $ids AS id
-       MATCH (t:Proposal)-[:ADDRESSES]->(:Issue {id: id})
-       RETURN id AS key, ${proposalProjection('t')} AS value ORDER BY ${proposalSortDate}, t.id`,
-      { ids },
-      keyed(proposalRecord),
+       CALL (id) {
+         MATCH ${match}
+         WITH t, ${issuesByName.column}
+         WHERE ${issuesByName.after}
+         RETURN t, sortKey ORDER BY ${issuesByName.order} LIMIT $limit
+       }
+       RETURN id AS key, sortKey, ${issueProjection('t')} AS node`,
+      { ids, after: page.after, limit: int(page.limit) },
+      sortedRow(issueRecord),
     );
   }
 
-  /** Proposals each actor authored. */
-  async proposalsByAuthors(ids: readonly string[]): Promise<Array<Keyed<ProposalRecord>>> {
-    return this.db.read(
-      'actorProposals',
-      `UNWIND $ids AS id
-       MATCH (t:Proposal)-[:AUTHORED_BY]->(:Actor {id: id})
-       RETURN id AS key, ${proposalProjection('t')} AS value
-       ORDER BY t.date, t.name`,
-      { ids },
-      keyed(proposalRecord),
-    );
-  }
-
-  /** Proposals revised by (`revises`) or revising (`revisedBy`) the given ones. */
-  async revisions(ids: readonly string[], direction: 'revises' | 'revisedBy'): Promise<Array<Keyed<ProposalRecord>>> {
-    const match = direction === 'revises' ? '(:Proposal {id: id})-[:REVISES]->(t:Proposal)' : '(t:Proposal)-[:REVISES]->(:Proposal {id: id})';
-    return this.db.read(
-      direction === 'revises' ? 'proposalRevises' : 'proposalRevisedBy',
-      `UNWIND $ids AS id MATCH ${match}
-       RETURN id AS key, ${proposalProjection('t')} AS value ORDER BY ${proposalSortDate}, t.id`,
-      { ids },
-      keyed(proposalRecord),
-    );
+  /** How many times `pattern` (a fixed pattern of this class, `id` bound) matches per id. */
+  private counts(name: string, pattern: string, ids: readonly string[]): Promise<Array<Keyed<number>>> {
+    return this.db.read(name, `UNWIND $ids AS id RETURN id AS key, COUNT { ${pattern} } AS value`, { ids }, keyed(count));
   }
 
   async addressedBy(ids: readonly string[]): Promise<Array<Keyed<IssueRecord>>> {
