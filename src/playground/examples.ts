@@ -18,6 +18,7 @@ export const exampleVariables = {
     issueIds: ['ukraine-nato-membership', 'donbas-withdrawal', 'security-guarantees'],
   },
   Agreement: { a: 'russia', b: 'ukraine' },
+  Alignment: { with: 'europe', first: 5 },
   Search: { query: 'Zelenskyy', first: 5 },
   Paths: { from: 'jared-kushner', to: 'vladimir-putin' },
   ActorsPage: { first: 10 },
