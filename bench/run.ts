@@ -2,7 +2,7 @@
  * `npm run bench`: stancegraph against the Neo4j GraphQL Library (the peer) and hand-written Cypher (the floor), on
  * stores that grow (S = the seed graph, M, L = generated).
  *
- *   npm run bench                                    # S and M, every operation, c = 1, 16, 64, 3 repetitions of 4 s
+ *   npm run bench                                    # S and M, every operation, c = 1, 16, 64, 3 repetitions of 4 s, then the heavy mix
  *   npm run bench -- --sizes S,M --ops actor,issue --duration 10
  *   npm run bench -- --sizes L --ops lookup,actor,search --reps 1
  *   npm run bench -- --sizes M --ops actor,issue,heavy  # ...then the heavy-read mix (bench/heavy.ts), 30 s (--heavy-duration)
