@@ -137,7 +137,12 @@ const peerPage = (connection: Loose | undefined): PositionPage => ({
   positions: list(connection?.edges).map((edge) => edge.node as Loose),
 });
 
-/** The first page of an actor's positions: its total, and each position's topic, stance, dates, evidence and citations. */
+/**
+ * The first page of an actor's positions: its total, and each position's topic, stance, dates, evidence and citations,
+ * in the order answered. Order-sensitive on purpose: Neo4j sorts nulls first in DESC (the peer's validFrom: DESC) where
+ * stancegraph and the floor put undated positions last, so a store with undated positions fails this check rather than
+ * being compared unequally (the S and M stores have none: every position is dated).
+ */
 function actorFingerprint(actor: Loose | undefined, page: (actor: Loose) => PositionPage, citationsOf: (statement: Loose) => Loose[]): string {
   if (!actor) return 'null';
   const { total, positions: held } = page(actor);
@@ -147,15 +152,16 @@ function actorFingerprint(actor: Loose | undefined, page: (actor: Loose) => Posi
     const citations = evidence.reduce((sum, statement) => sum + citationsOf(statement).length, 0);
     return `${position.id}:${topic?.id}:${position.stance}:${position.validFrom}:${evidence.length}:${citations}`;
   });
-  return `${actor.id}|${actor.name}|${total}|${held.length}\n${sorted(positions)}`;
+  // In answer order: which 100 positions come first, and in what order, is what the page means (newest first, then id).
+  return `${actor.id}|${actor.name}|${total}|${held.length}\n${positions.join('\n')}`;
 }
 
-/** The first page of supporters and of opponents of an issue: totals, and each position's holder and evidence. */
+/** The first page of supporters and of opponents of an issue: totals, and each position's holder and evidence, in the order answered. */
 function issueFingerprint(issue: Loose | undefined, page: (connection: Loose | undefined) => PositionPage): string {
   if (!issue) return 'null';
   const side = (connection: Loose | undefined) => {
     const { total, positions } = page(connection);
-    return `${total}\n${sorted(positions.map((position) => `${position.id}:${(first(position.actor) as Loose | undefined)?.id}:${list(position.evidence).length}`))}`;
+    return `${total}\n${positions.map((position) => `${position.id}:${(first(position.actor) as Loose | undefined)?.id}:${list(position.evidence).length}`).join('\n')}`;
   };
   return `${issue.id}|${issue.name}\nfor:\n${side(issue.supporters)}\nagainst:\n${side(issue.opponents)}`;
 }

@@ -2,9 +2,10 @@
  * `npm run bench`: stancegraph against the Neo4j GraphQL Library (the peer) and hand-written Cypher (the floor), on
  * stores that grow (S = the seed graph, M, L = generated).
  *
- *   npm run bench                                    # S and M, every operation, c = 1, 16, 64, 3 repetitions of 4 s
+ *   npm run bench                                    # S and M, every operation, c = 1, 16, 64, 3 repetitions of 4 s, then the heavy mix
  *   npm run bench -- --sizes S,M --ops actor,issue --duration 10
  *   npm run bench -- --sizes L --ops lookup,actor,search --reps 1
+ *   npm run bench -- --sizes M --ops actor,issue,heavy  # ...then the heavy-read mix (bench/heavy.ts), 30 s (--heavy-duration)
  *   npm run bench -- --smoke                         # S only, c = 4, 2 s per measurement, one repetition (~2.5 min)
  *   npm run bench -- --regenerate --sizes M          # rebuild the M store first
  *   npm run bench -- --build-only --sizes L          # only build (or check) the stores
@@ -12,13 +13,16 @@
  * For each size: one Neo4j (bench/.data/<size>), three API processes over it, a correctness check of every request on
  * every server (answers reduced to fingerprints that must match), then for each operation a warm-up and, per
  * concurrency and repetition, the three servers measured back to back in rotating order, so the machine's drift
- * cancels in the ratios. Prints markdown and writes bench/results/<timestamp>.json. Exits 1 when any server answered
+ * cancels in the ratios. Last, with `heavy` among --ops, the heavy-read mix against stancegraph alone: four clients
+ * sending the heaviest reads the API accepts (and one it must refuse), with outcome counts and the server's peak RSS.
+ * Prints markdown and writes bench/results/<timestamp>.json. Exits 1 when any server answered
  * an error (during the check: at once).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildHeavyMix, markdownHeavy, runHeavyMix, type HeavyResult } from './heavy.js';
 import { hasErrors, measure, sendOnce } from './measure.js';
 import { buildOperations, endCursorOf, operationNames, pageRequest, PAGES, serverNames, type Operation, type OperationName, type PageCursors, type ServerName } from './operations.js';
 import { checkTargets, markdownTable, markdownTargets, summarise, type MeasurementRecord } from './report.js';
@@ -28,12 +32,13 @@ import { benchDir, openStore, sizeNames, type OpenStore, type SizeName } from '.
 const { values: flags } = parseArgs({
   options: {
     sizes: { type: 'string', default: 'S,M' },
-    ops: { type: 'string', default: operationNames.join(',') },
+    ops: { type: 'string', default: [...operationNames, 'heavy'].join(',') },
     servers: { type: 'string', default: serverNames.join(',') },
     concurrency: { type: 'string', default: '1,16,64' },
     reps: { type: 'string', default: '3' },
     duration: { type: 'string', default: '4' },
     warmup: { type: 'string', default: '2' },
+    'heavy-duration': { type: 'string', default: '30' },
     regenerate: { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
     'build-only': { type: 'boolean', default: false },
@@ -51,12 +56,13 @@ function listFlag<T extends string>(value: string, allowed: readonly T[], name: 
 
 const smoke = flags.smoke;
 const sizes = smoke ? (['S'] as SizeName[]) : listFlag(flags.sizes, sizeNames, 'sizes');
-const ops = listFlag(flags.ops, operationNames, 'ops');
+const ops = listFlag(flags.ops, [...operationNames, 'heavy'] as const, 'ops');
 const servers = listFlag(flags.servers, serverNames, 'servers');
 const concurrencies = (smoke && flags.concurrency === '1,16,64' ? '4' : flags.concurrency).split(',').map(Number);
 const reps = smoke ? 1 : Number(flags.reps);
 const durationSec = smoke ? 2 : Number(flags.duration);
 const warmupSec = smoke ? 0.5 : Number(flags.warmup);
+const heavySec = smoke ? 5 : Number(flags['heavy-duration']);
 
 const log = (line: string) => console.log(line);
 
@@ -70,7 +76,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 const startedAt = new Date();
 const records: MeasurementRecord[] = [];
-const sizeReports: Record<string, unknown> = {};
+const sizeReports: Record<string, Record<string, unknown>> = {};
+const heavyResults = new Map<SizeName, HeavyResult>();
 let failures = 0;
 
 for (const size of sizes) {
@@ -91,7 +98,7 @@ for (const size of sizes) {
     const byName = new Map(running.map((server) => [server.name, server]));
     const idleRssMb = Object.fromEntries(running.map((server) => [server.name, Math.round(readStatusKb(server.pid, 'VmRSS') / 1024)]));
     const cursors = ops.includes('page') ? await walkCursors(byName) : null;
-    const operations = buildOperations(store.manifest.fixtures, cursors).filter((operation) => ops.includes(operation.name));
+    const operations = buildOperations(store.manifest.fixtures, cursors).filter((operation) => (ops as string[]).includes(operation.name));
     const responseBytes = await checkCorrectness(size, operations, byName);
     sizeReports[size] = { store: storeSummary(store), idleRssMb, responseBytes, operations: operations.map(({ name, description, notes, nested }) => ({ name, description, notes, nested })) };
     if (flags['check-only']) continue;
@@ -123,13 +130,26 @@ for (const size of sizes) {
         }
       }
     }
+    const stancegraph = byName.get('stancegraph');
+    if (ops.includes('heavy') && stancegraph) {
+      await settle(stancegraph, probe);
+      log(`[${size}] heavy-read mix: stancegraph only, ${heavySec} s`);
+      const heavy = await runHeavyMix(stancegraph, buildHeavyMix(store.manifest.fixtures), { durationSec: heavySec, log });
+      heavyResults.set(size, heavy);
+      sizeReports[size]!.heavy = heavy;
+      log(`[${size}] heavy: ${heavy.responses} responses, p50 ${heavy.p50} ms, p99 ${heavy.p99} ms, 5xx ${heavy.serverErrors}, no response ${heavy.transportErrors}, unexpected ${heavy.unexpected}, peak RSS ${heavy.peakRssMb} MB`);
+      // A 5xx or a dropped request is a failure; a coded error (a refusal, a timeout under load) is an answer.
+      if (heavy.serverErrors + heavy.transportErrors > 0) failures++;
+    } else if (ops.includes('heavy')) {
+      log(`[${size}] heavy-read mix skipped: it runs against stancegraph, which is not among --servers`);
+    }
   } finally {
     await stopServers();
     await stopNeo4j();
     cleanups.delete(stopServers);
     cleanups.delete(stopNeo4j);
     log(`[${size}] servers and Neo4j stopped`);
-    if (records.length > 0) writeResults();
+    if (records.length > 0 || heavyResults.size > 0) writeResults();
   }
 }
 
@@ -139,6 +159,11 @@ if (!flags['build-only'] && !flags['check-only']) {
   for (const size of sizes) {
     log(`### ${size}\n`);
     log(markdownTable(rows, size));
+    log('');
+  }
+  for (const [size, heavy] of heavyResults) {
+    log(`### ${size}: heavy-read mix\n`);
+    log(markdownHeavy(heavy));
     log('');
   }
   log('### Targets\n');
