@@ -67,7 +67,7 @@ describe('round trips per request', () => {
     expect(large.count).toBe(small.count);
   });
 
-  it('supporters and opponents side by side share one query, and each list holds only its stance', async () => {
+  it('supporters and opponents side by side share one query (and one count), and each list holds only its stance', async () => {
     const both = await roundTrips(IssueSidesDocument, { id: 'ukraine-nato-membership' });
     const one = await roundTrips(IssuePositionsDocument, { id: 'ukraine-nato-membership' });
     expect(both.count).toBe(one.count);
@@ -76,6 +76,10 @@ describe('round trips per request', () => {
     expect(supporters.length).toBeGreaterThan(0);
     expect(opponents.length).toBeGreaterThan(0);
     expect(supporters.every((position) => position.stance === 'SUPPORTS')).toBe(true);
+    const all = one.data.issue!.positions;
+    expect(both.data.issue!.supporters.totalCount).toBe(all.nodes.filter((position) => position.stance === 'SUPPORTS').length);
+    expect(both.data.issue!.opponents.totalCount).toBe(all.nodes.filter((position) => position.stance === 'OPPOSES').length);
+    expect(all.totalCount).toBe(all.nodes.length);
     expect(opponents.every((position) => position.stance === 'OPPOSES')).toBe(true);
     const ids = (stance: string) => one.data.issue!.positions.nodes.filter((position) => position.stance === stance).map((position) => position.id);
     expect(supporters.map((position) => position.id)).toEqual(ids('SUPPORTS'));

@@ -44,6 +44,33 @@ function topicPages(fetch: TopicPageFetch): DataLoader<{ id: string; args: Posit
   );
 }
 
+/**
+ * The totalCount of positions on topics, by stance or of all stances: keys that differ only by stance share one query
+ * (the counts per stance of each topic), as their pages do.
+ */
+function topicCounts(
+  fetch: (ids: readonly string[], asOf: string | null) => Promise<Array<Keyed<{ stance: Stance; count: number }>>>,
+): DataLoader<{ id: string; args: PositionArgs }, number, string> {
+  return new DataLoader<{ id: string; args: PositionArgs }, number, string>(
+    async (keys) => {
+      const byAsOf = new Map<string | null, Set<string>>();
+      for (const { id, args } of keys) byAsOf.set(args.asOf, (byAsOf.get(args.asOf) ?? new Set()).add(id));
+      const counts = new Map<string, number>();
+      const tally = (key: string, count: number) => counts.set(key, (counts.get(key) ?? 0) + count);
+      await Promise.all(
+        [...byAsOf].map(async ([asOf, ids]) => {
+          for (const { key, value } of await fetch([...ids], asOf)) {
+            tally(JSON.stringify([asOf, key, value.stance]), value.count);
+            tally(JSON.stringify([asOf, key, null]), value.count);
+          }
+        }),
+      );
+      return keys.map(({ id, args }) => counts.get(JSON.stringify([args.asOf, id, args.stance])) ?? 0);
+    },
+    { cacheKeyFn: argsKey },
+  );
+}
+
 /** Position loaders; those that return pages fetch the subtree a client asks and prime `primed` with it. */
 export function createPositionLoaders(positions: PositionRepository, primed: Omit<PrimedLoaders, 'evidenceByPosition'>) {
   const evidenceByPosition = groupLoader((ids) => positions.evidenceOf(ids));
@@ -60,7 +87,7 @@ export function createPositionLoaders(positions: PositionRepository, primed: Omi
     positionsByActor: groupLoaderWithArgs(primedPages((ids, args: PositionPageArgs) => positions.ofActors(ids, args))),
     positionCountByActor: countLoaderWithArgs((ids, args: PositionArgs) => positions.countOfActors(ids, args)),
     positionsByTopic: topicPages(primedPages((ids, args: Omit<PositionPageArgs, 'stance'> & { lanes: Array<Stance | null> }) => positions.onTopics(ids, args))),
-    positionCountByTopic: countLoaderWithArgs((ids, args: PositionArgs) => positions.countOnTopics(ids, args)),
+    positionCountByTopic: topicCounts((ids, asOf) => positions.countOnTopicsByStance(ids, asOf)),
     positionsByStatement: groupLoaderWithArgs(primedPages((ids, args: { page: PageArgs; include: PositionInclude }) => positions.evidencedBy(ids, args))),
     positionCountByStatement: countLoader((ids) => positions.countEvidencedBy(ids)),
   };

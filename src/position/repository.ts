@@ -18,7 +18,7 @@ import { statementTree, type StatementRecord } from '../statement/model.js';
 import { statementTreeProjection, type StatementInclude } from '../statement/repository.js';
 import { topicRecord } from '../topic/model.js';
 import { topicProjection } from '../topic/repository.js';
-import type { Reliability, Stance } from '../vocabulary.js';
+import { stances, type Reliability, type Stance } from '../vocabulary.js';
 import type { retractPositionInput, setPositionInput } from './inputs.js';
 import type { PositionInclude } from './lookahead.js';
 import { positionRecord, type PositionRecord, type PositionTree } from './model.js';
@@ -226,14 +226,21 @@ export class PositionRepository {
     );
   }
 
-  async countOnTopics(ids: readonly string[], args: PositionArgs): Promise<Array<Keyed<number>>> {
-    return this.db.read(
+  /**
+   * How many positions each topic has, per stance (valid on `asOf` when given): one query answers the totalCount of
+   * every stance's list of a topic, as one query answers their pages.
+   */
+  async countOnTopicsByStance(ids: readonly string[], asOf: string | null): Promise<Array<Keyed<{ stance: Stance; count: number }>>> {
+    const rows = await this.db.read(
       'countTopicPositions',
       `UNWIND $ids AS id
-       RETURN id AS key, COUNT { MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: id}) WHERE ${positionWhere} } AS value`,
-      { ids, stance: args.stance, asOf: args.asOf },
-      keyed(count),
+       MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: id})
+       WHERE ${positionWhere}
+       RETURN id AS key, p.stance AS stance, count(p) AS count`,
+      { ids, stance: null, asOf },
+      z.object({ key: z.string(), stance: z.enum(stances), count }),
     );
+    return rows.map(({ key, ...value }) => ({ key, value }));
   }
 
   /** The evidence of each position, earliest first (`Position.evidence`). */
