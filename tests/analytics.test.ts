@@ -267,8 +267,11 @@ describe('alignment on the seed graph', () => {
       expect(keys).toEqual(sorted);
       expect(whole.edges.every(({ node }) => node.actor.id !== 'russia' && node.shared >= 1)).toBe(true);
       const paged = await allPages('russia', rollUp, 4);
-      expect(paged.edges.map((edge) => edge.node.actor.id)).toEqual(whole.edges.map((edge) => edge.node.actor.id));
-      expect([...paged.totals]).toEqual([whole.totalCount]);
+      // Other files set positions of their own actors on seed topics while this runs: the seed's actors must page in
+      // the same order, and each page counts at least them.
+      const seedActors = (edges: ReadonlyArray<{ node: { actor: { id: string } } }>) => edges.map((edge) => edge.node.actor.id).filter((id) => !/-[0-9a-f]{8}-/.test(id));
+      expect(seedActors(paged.edges)).toEqual(seedActors(whole.edges));
+      for (const total of paged.totals) expect(total).toBeGreaterThanOrEqual(seedActors(whole.edges).length);
     }
   });
 
