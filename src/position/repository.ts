@@ -88,8 +88,6 @@ const positionWhere = `
 /** Current positions: not retracted, or retracted after today. */
 const isCurrent = '(p.validTo IS NULL OR p.validTo > date())';
 
-/** Newest evidence first, then id, so lists are stable. */
-const positionOrder = "coalesce(toString(p.validFrom), '0000') DESC, p.id";
 
 /** The orders of position lists, as keysets (`a`, `p`, `t` bound). */
 const newestFirst = keyset([{ expr: sortDate('p.validFrom', 'low'), desc: true }, { expr: 'p.id' }]);

@@ -56,7 +56,6 @@ export function statementTreeProjection(include: StatementInclude): string {
 }
 
 const statementRow = z.object({ statement: statementRecord });
-const keyedStatementRow = keyed(statementRecord);
 const datedStatementRow = z.object({ statement: statementRecord, sortDate: z.string() });
 const sourceRow = z.object({ source: sourceRecord });
 const sourceTextRow = z.object({ id: z.string(), text: z.string() });
