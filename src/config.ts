@@ -29,6 +29,19 @@ const configSchema = z.object({
   REQUEST_MAX_ROWS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(10_000_000).default(200_000),
   /** Approximate bytes (strings at 2 bytes a character) one request may read from Neo4j (RESULT_TOO_LARGE past it). */
   REQUEST_MAX_BYTES: z.coerce.number({ message: 'must be a number' }).int().min(1_000).max(2 ** 31).default(64 * 1024 * 1024),
+  /** Coalitions and centrality: how long one computation (projection queries and algorithm) may take. */
+  ANALYTICS_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(1_000).max(3_600_000).default(300_000),
+  /** Rows one computation's projection may read (one per actor or group, not per position). */
+  ANALYTICS_MAX_ROWS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100_000_000).default(5_000_000),
+  /** Approximate bytes one computation's projection may read. */
+  ANALYTICS_MAX_BYTES: z.coerce.number({ message: 'must be a number' }).int().min(1_000).max(2 ** 33).default(1024 * 1024 * 1024),
+  /** The analytics worker's heap limit (MB): a computation past it fails with RESULT_TOO_LARGE, the service lives on. */
+  ANALYTICS_WORKER_MEMORY_MB: z.coerce.number({ message: 'must be a number' }).int().min(64).max(65_536).default(2_048),
+  /** Results kept (per graph version and arguments), and for how long at most. */
+  ANALYTICS_CACHE_ENTRIES: z.coerce.number({ message: 'must be a number' }).int().min(1).max(10_000).default(32),
+  ANALYTICS_CACHE_TTL_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(86_400_000).default(600_000),
+  /** Betweenness is exact up to this many actors and sampled from this many sources above. */
+  ANALYTICS_BETWEENNESS_SOURCES: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1_000_000).default(500),
   NEO4J_MAX_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).default(50),
   /** Apply constraints and indexes at start (idempotent). */
   MIGRATE_ON_START: booleanFlag.default(true),

@@ -8,6 +8,9 @@ import { createEventLoaders } from './event/loaders.js';
 import { EventRepository } from './event/repository.js';
 import type { Logger } from './logger.js';
 import type { Database, QueryRunner, RequestBudget } from './neo4j/database.js';
+import { networkReads, type NetworkReads } from './network/reads.js';
+import { NetworkRepository } from './network/repository.js';
+import type { NetworkService } from './network/service.js';
 import { createNodeLoaders } from './node/loaders.js';
 import { NodeRepository } from './node/repository.js';
 import { createPositionLoaders } from './position/loaders.js';
@@ -22,6 +25,8 @@ export interface ContextDeps {
   db: Database;
   logger: Logger;
   apiKeys: readonly ApiKey[];
+  /** Coalitions and centrality, shared by every request (src/network/service.ts). */
+  network: NetworkService;
 }
 
 export interface RequestInfo {
@@ -42,6 +47,7 @@ export function createRepositories(db: QueryRunner) {
     search: new SearchRepository(db),
     analytics: new AnalyticsRepository(db),
     changes: new ChangeRepository(db),
+    network: new NetworkRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -68,6 +74,8 @@ export interface Context {
   logger: Logger;
   repositories: Repositories;
   loaders: Loaders;
+  /** The network analytics and this request's view of the graph version (read once per request). */
+  network: NetworkReads;
 }
 
 export function createContext(deps: ContextDeps, request: RequestInfo = {}): Context {
@@ -79,5 +87,6 @@ export function createContext(deps: ContextDeps, request: RequestInfo = {}): Con
     logger: deps.logger,
     repositories,
     loaders: createLoaders(repositories),
+    network: networkReads(deps.network, repositories.network, request.budget),
   };
 }

@@ -5,6 +5,7 @@ import { analyticsResolvers } from './analytics/resolvers.js';
 import { curationResolvers } from './curation/resolvers.js';
 import { eventResolvers } from './event/resolvers.js';
 import { metaResolvers } from './meta/resolvers.js';
+import { networkResolvers } from './network/resolvers.js';
 import { nodeResolvers } from './node/resolvers.js';
 import { positionResolvers } from './position/resolvers.js';
 import { searchResolvers } from './search/resolvers.js';
@@ -23,6 +24,7 @@ const domains = [
   eventResolvers,
   searchResolvers,
   analyticsResolvers,
+  networkResolvers,
   curationResolvers,
 ];
 

@@ -24,13 +24,27 @@ import { responsePolicy } from './http/responses.js';
 import { HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, queryLimits, RECEIVE_TIMEOUT_MS } from './limits.js';
 import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
+import { NetworkService } from './network/service.js';
 import { createPlaygroundRouter } from './playground/router.js';
 import { loadTypeDefs, resolvers } from './schema.js';
 
 export interface ServerDeps {
   config: Pick<
     Config,
-    'GRAPHQL_INTROSPECTION' | 'NODE_ENV' | 'apiKeys' | 'corsOrigins' | 'REQUEST_TIMEOUT_MS' | 'REQUEST_MAX_ROWS' | 'REQUEST_MAX_BYTES'
+    | 'GRAPHQL_INTROSPECTION'
+    | 'NODE_ENV'
+    | 'apiKeys'
+    | 'corsOrigins'
+    | 'REQUEST_TIMEOUT_MS'
+    | 'REQUEST_MAX_ROWS'
+    | 'REQUEST_MAX_BYTES'
+    | 'ANALYTICS_TIMEOUT_MS'
+    | 'ANALYTICS_MAX_ROWS'
+    | 'ANALYTICS_MAX_BYTES'
+    | 'ANALYTICS_WORKER_MEMORY_MB'
+    | 'ANALYTICS_CACHE_ENTRIES'
+    | 'ANALYTICS_CACHE_TTL_MS'
+    | 'ANALYTICS_BETWEENNESS_SOURCES'
   >;
   db: Database;
   logger: Logger;
@@ -53,6 +67,21 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
   const httpServer = createHttpServer(app);
   httpServer.requestTimeout = RECEIVE_TIMEOUT_MS;
   httpServer.headersTimeout = HEADERS_TIMEOUT_MS;
+
+  // Coalitions and centrality: computed in a worker thread, cached per graph version, shared by every request.
+  const network = new NetworkService(
+    db,
+    {
+      timeoutMs: deps.config.ANALYTICS_TIMEOUT_MS,
+      maxRows: deps.config.ANALYTICS_MAX_ROWS,
+      maxBytes: deps.config.ANALYTICS_MAX_BYTES,
+      workerMemoryMb: deps.config.ANALYTICS_WORKER_MEMORY_MB,
+      cacheEntries: deps.config.ANALYTICS_CACHE_ENTRIES,
+      cacheTtlMs: deps.config.ANALYTICS_CACHE_TTL_MS,
+      betweennessSources: deps.config.ANALYTICS_BETWEENNESS_SOURCES,
+    },
+    logger,
+  );
 
   const limits = queryLimits<Context>({ hideSuggestions: !deps.config.GRAPHQL_INTROSPECTION });
   const apollo = new ApolloServer<Context>({
@@ -109,7 +138,7 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
       maxBodyBytes: MAX_BODY_BYTES,
       limits: { timeoutMs: deps.config.REQUEST_TIMEOUT_MS, maxRows: deps.config.REQUEST_MAX_ROWS, maxBytes: deps.config.REQUEST_MAX_BYTES },
       context: async (req, budget) =>
-        createContext({ db, logger, apiKeys: deps.config.apiKeys }, { operationName: operationName(req), authorization: req.headers.authorization, budget }),
+        createContext({ db, logger, apiKeys: deps.config.apiKeys, network }, { operationName: operationName(req), authorization: req.headers.authorization, budget }),
     }),
   );
   app.use(notFound);
@@ -121,6 +150,7 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
     apollo,
     stop: async () => {
       await apollo.stop();
+      await network.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };

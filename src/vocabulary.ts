@@ -64,6 +64,10 @@ export type PathRelationshipType = (typeof pathRelationshipTypes)[number];
 export const verdicts = ['AGREE', 'DISAGREE', 'PARTIAL'] as const;
 export type Verdict = (typeof verdicts)[number];
 
+/** What `centrality` ranks actors by (the SDL's CentralityMeasure). */
+export const centralityMeasures = ['PAGE_RANK', 'BETWEENNESS', 'DEGREE'] as const;
+export type CentralityMeasure = (typeof centralityMeasures)[number];
+
 /** Every relationship type that may touch an actor (a merge moves exactly these). */
 export const actorRelationshipTypes = [...actorRelationTypes, 'HOLDS', 'HOLDS_ROLE', 'PARTICIPATED_IN', 'SAID_BY', 'AUTHORED_BY'] as const;
 export type ActorRelationshipType = (typeof actorRelationshipTypes)[number];

@@ -8,6 +8,7 @@ import type { StatementRecord, CitationRecord, SourceRecord, StatementConnection
 import type { SearchConnectionRecord, SearchEdgeRecord } from '../search/model.js';
 import type { StanceMatrixRecord, StanceRowRecord, StanceCellRecord, AgreementRecord, TopicComparisonRecord, AlignmentRecord, AlignmentConnectionRecord, GraphPathRecord, PathStepRecord } from '../analytics/model.js';
 import type { ChangeRecord, ChangeConnectionRecord } from '../curation/model.js';
+import type { CoalitionConnectionRecord, CoalitionNodeRecord, CoalitionStanceRecord, CoalitionStanceConnectionRecord, CoalitionDivisionRecord, TopicDivideRecord, CentralityConnectionRecord, ActorCentralityRecord } from '../network/model.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -29,6 +30,8 @@ export type Actor = Node & {
   __typename?: 'Actor';
   /** Other names and spellings (Zelenskyy, Kyiv...). */
   aliases: Array<Scalars['String']['output']>;
+  /** The actor's centrality in the actor network (see Query.centrality). */
+  centrality: ActorCentrality;
   description: Maybe<Scalars['String']['output']>;
   /** Events the actor took part in, oldest first (undated last). */
   events: EventConnection;
@@ -103,6 +106,16 @@ export type ActorRolesArgs = {
 export type ActorStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ActorCentrality = {
+  __typename?: 'ActorCentrality';
+  actor: Actor;
+  betweenness: Scalars['Float']['output'];
+  degree: Scalars['Int']['output'];
+  pageRank: Scalars['Float']['output'];
+  /** Rank by PageRank, 1 the highest (ties by id). */
+  rank: Scalars['Int']['output'];
 };
 
 export type ActorConnection = {
@@ -248,6 +261,40 @@ export type AlignmentEdge = {
   node: Alignment;
 };
 
+export type CentralityConnection = {
+  __typename?: 'CentralityConnection';
+  /**
+   * Shortest-path sources betweenness was computed from: every actor (exact) up to ANALYTICS_BETWEENNESS_SOURCES
+   * actors, above that a seeded sample of that many, scaled by actors/sources (Brandes & Pich; networkx's `k`).
+   */
+  betweennessSources: Scalars['Int']['output'];
+  computation: Computation;
+  /** Actors with at least one tie. */
+  connectedActors: Scalars['Int']['output'];
+  edges: Array<CentralityEdge>;
+  /** The edges' nodes, for clients that need no cursors. */
+  nodes: Array<ActorCentrality>;
+  pageInfo: PageInfo;
+  /** Distinct tied pairs. */
+  ties: Scalars['Int']['output'];
+  /** Every actor. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CentralityEdge = {
+  __typename?: 'CentralityEdge';
+  cursor: Scalars['String']['output'];
+  node: ActorCentrality;
+};
+
+export type CentralityMeasure =
+  /** Shortest paths through the actor (by hops), normalised as networkx does. */
+  | 'BETWEENNESS'
+  /** Distinct actors tied to it. */
+  | 'DEGREE'
+  /** PageRank (α 0.85) over the weighted ties. */
+  | 'PAGE_RANK';
+
 /** One write in the audit trail. */
 export type Change = {
   __typename?: 'Change';
@@ -297,6 +344,136 @@ export type CitationInput = {
   match?: InputMaybe<Scalars['String']['input']>;
   occurrence?: InputMaybe<Scalars['Int']['input']>;
   sourceId: Scalars['ID']['input'];
+};
+
+/** A group of actors taking the same stances. */
+export type Coalition = {
+  __typename?: 'Coalition';
+  /** The topics that define it: held by two or more members, most of them taking this stance; most held first. At most 50. */
+  agreesOn: Array<CoalitionStance>;
+  /**
+   * Of the members' positions on topics two or more members hold, the share taking the coalition's majority stance on
+   * the topic (1: they agree on everything they share); null when no two members share a topic.
+   */
+  cohesion: Maybe<Scalars['Float']['output']>;
+  /**
+   * The other coalitions it is divided from, most divided first: on each topic listed, one's majority SUPPORTS and the
+   * other's OPPOSES. At most 20 coalitions, each with at most 20 topics (the most held on both sides first).
+   */
+  dividedFrom: Array<CoalitionDivision>;
+  /** `coalition:<id of its most engaged member>`: stable while the coalition keeps its core. */
+  id: Scalars['ID']['output'];
+  /** Members, most engaged first (most of their stances inside the coalition), then by id. */
+  members: ActorConnection;
+  /** How many members. */
+  size: Scalars['Int']['output'];
+  /** Every stance Louvain placed in this coalition, most held first (then by topic id and stance). */
+  stances: CoalitionStanceConnection;
+};
+
+
+/** A group of actors taking the same stances. */
+export type CoalitionAgreesOnArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A group of actors taking the same stances. */
+export type CoalitionDividedFromArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A group of actors taking the same stances. */
+export type CoalitionMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A group of actors taking the same stances. */
+export type CoalitionStancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CoalitionConnection = {
+  __typename?: 'CoalitionConnection';
+  /** Actors holding at least one stance in scope (those grouped). */
+  actorCount: Scalars['Int']['output'];
+  /** Communities found, small ones included. */
+  communityCount: Scalars['Int']['output'];
+  computation: Computation;
+  edges: Array<CoalitionEdge>;
+  /** Modularity of the whole partition (actors and stances, small communities included), at the resolution used. */
+  modularity: Scalars['Float']['output'];
+  /** The edges' nodes, for clients that need no cursors. */
+  nodes: Array<Coalition>;
+  pageInfo: PageInfo;
+  /** How many coalitions (communities of at least minSize members). */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CoalitionDivision = {
+  __typename?: 'CoalitionDivision';
+  coalition: Coalition;
+  topics: Array<TopicDivide>;
+};
+
+export type CoalitionEdge = {
+  __typename?: 'CoalitionEdge';
+  cursor: Scalars['String']['output'];
+  node: Coalition;
+};
+
+export type CoalitionFilter = {
+  /** The stances held on this date (validFrom on or before it, validTo absent or after it); default today. */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Only stances on these topics (issues or proposals); default every topic. */
+  topicIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** A stance a coalition's members take on a topic. */
+export type CoalitionStance = {
+  __typename?: 'CoalitionStance';
+  /** Members holding it. */
+  holders: Scalars['Int']['output'];
+  /** holders / the members holding any current position on the topic. */
+  share: Scalars['Float']['output'];
+  stance: Stance;
+  topic: Topic;
+};
+
+export type CoalitionStanceConnection = {
+  __typename?: 'CoalitionStanceConnection';
+  edges: Array<CoalitionStanceEdge>;
+  /** The edges' nodes, for clients that need no cursors. */
+  nodes: Array<CoalitionStance>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CoalitionStanceEdge = {
+  __typename?: 'CoalitionStanceEdge';
+  cursor: Scalars['String']['output'];
+  node: CoalitionStance;
+};
+
+/**
+ * When and on what a network result was computed. Results are cached per graph version: node and relationship counts,
+ * the newest audited change and today's date. Every write through the API changes the version, so a result always
+ * reflects every committed write. The first request on a new version computes (requests asking the same meanwhile wait
+ * for that one computation); one whose deadline passes first gets QUERY_TIMEOUT while the computation goes on, and
+ * asking again shortly gets the result.
+ */
+export type Computation = {
+  __typename?: 'Computation';
+  /** When it was computed (ISO-8601 UTC). */
+  computedAt: Scalars['String']['output'];
+  /** The graph version the result was computed on. */
+  graphVersion: Scalars['String']['output'];
+  /** How long the computation took (projection queries and algorithm). */
+  seconds: Scalars['Float']['output'];
 };
 
 /** Whether a date is the article's own (publication) date or the date the article gives for the event. */
@@ -792,8 +969,27 @@ export type Query = {
    * with `with` are listed. `first` defaults to 20, at most 100.
    */
   alignment: AlignmentConnection;
+  /**
+   * Actors ranked by a centrality measure of the actor network (highest first, then by id); `by` defaults to PAGE_RANK.
+   * The network: every actor; two actors are tied by each relation or role between them (either direction), each event
+   * both took part in and each proposal both authored, the tie weighing the number of these. `first` defaults to 20, at
+   * most 100.
+   */
+  centrality: CentralityConnection;
   /** The audit trail, newest first; `targetId` keeps the changes that touched that node. */
   changes: ChangeConnection;
+  /**
+   * Coalitions: communities of actors by the stances they share, largest first (then by id).
+   *
+   * Found by Louvain (graphology's implementation, seeded: the same graph gives the same coalitions) on the graph
+   * linking each actor to the stances it holds on `asOf` (topic × stance: its deciding current position per topic, as
+   * `agreement` decides without roll-ups). Actors sharing more stances are drawn together more strongly; opposite
+   * stances on a topic are different nodes, so disagreement keeps actors apart. A coalition has at least `minSize`
+   * members (default 2, between 1 and 1000); smaller communities are counted in `communityCount` but not listed.
+   * `resolution` (default 1, between 0.1 and 10) is Louvain's: higher gives more, smaller coalitions.
+   * `filter.topicIds` must name topics (NOT_FOUND otherwise); `first` defaults to 20, at most 100.
+   */
+  coalitions: CoalitionConnection;
   /**
    * A stance matrix: rows = actors (in the order given), columns = topics (issues or proposals; by default every
    * topic any of the actors holds a position on), cells = stance + evidence. At most 100 actors and 100 topics.
@@ -893,10 +1089,34 @@ export type QueryAlignmentArgs = {
  * stancegraph: who stands where on what, who said so, where and when.
  * Every position carries the statements that evidence it, and every statement the articles it is cited in.
  */
+export type QueryCentralityArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  by?: InputMaybe<CentralityMeasure>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * stancegraph: who stands where on what, who said so, where and when.
+ * Every position carries the statements that evidence it, and every statement the articles it is cited in.
+ */
 export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   targetId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * stancegraph: who stands where on what, who said so, where and when.
+ * Every position carries the statements that evidence it, and every statement the articles it is cited in.
+ */
+export type QueryCoalitionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CoalitionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minSize?: InputMaybe<Scalars['Int']['input']>;
+  resolution?: InputMaybe<Scalars['Float']['input']>;
 };
 
 
@@ -1421,6 +1641,18 @@ export type TopicComparison = {
   verdict: Verdict;
 };
 
+/** A topic on which two coalitions' majorities take opposite stances. */
+export type TopicDivide = {
+  __typename?: 'TopicDivide';
+  holders: Scalars['Int']['output'];
+  otherHolders: Scalars['Int']['output'];
+  /** The other coalition's majority stance. */
+  otherStance: Stance;
+  /** This coalition's majority stance. */
+  stance: Stance;
+  topic: Topic;
+};
+
 export type UpsertActorInput = {
   /** Replaces the aliases when given. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1536,6 +1768,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Actor: ResolverTypeWrapper<ActorRecord>;
+  ActorCentrality: ResolverTypeWrapper<ActorCentralityRecord>;
   ActorConnection: ResolverTypeWrapper<ActorConnectionRecord>;
   ActorEdge: ResolverTypeWrapper<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>;
   ActorFilter: ActorFilter;
@@ -1552,11 +1785,23 @@ export type ResolversTypes = {
   AlignmentConnection: ResolverTypeWrapper<AlignmentConnectionRecord>;
   AlignmentEdge: ResolverTypeWrapper<Omit<AlignmentEdge, 'node'> & { node: ResolversTypes['Alignment'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CentralityConnection: ResolverTypeWrapper<CentralityConnectionRecord>;
+  CentralityEdge: ResolverTypeWrapper<Omit<CentralityEdge, 'node'> & { node: ResolversTypes['ActorCentrality'] }>;
+  CentralityMeasure: CentralityMeasure;
   Change: ResolverTypeWrapper<ChangeRecord>;
   ChangeConnection: ResolverTypeWrapper<ChangeConnectionRecord>;
   ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
   Citation: ResolverTypeWrapper<CitationRecord>;
   CitationInput: CitationInput;
+  Coalition: ResolverTypeWrapper<CoalitionNodeRecord>;
+  CoalitionConnection: ResolverTypeWrapper<CoalitionConnectionRecord>;
+  CoalitionDivision: ResolverTypeWrapper<CoalitionDivisionRecord>;
+  CoalitionEdge: ResolverTypeWrapper<Omit<CoalitionEdge, 'node'> & { node: ResolversTypes['Coalition'] }>;
+  CoalitionFilter: CoalitionFilter;
+  CoalitionStance: ResolverTypeWrapper<CoalitionStanceRecord>;
+  CoalitionStanceConnection: ResolverTypeWrapper<CoalitionStanceConnectionRecord>;
+  CoalitionStanceEdge: ResolverTypeWrapper<Omit<CoalitionStanceEdge, 'node'> & { node: ResolversTypes['CoalitionStance'] }>;
+  Computation: ResolverTypeWrapper<Computation>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateSource: DateSource;
   Event: ResolverTypeWrapper<EventRecord>;
@@ -1629,6 +1874,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Topic: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Topic']>;
   TopicComparison: ResolverTypeWrapper<TopicComparisonRecord>;
+  TopicDivide: ResolverTypeWrapper<TopicDivideRecord>;
   UpsertActorInput: UpsertActorInput;
   UpsertIssueInput: UpsertIssueInput;
   Verdict: Verdict;
@@ -1637,6 +1883,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Actor: ActorRecord;
+  ActorCentrality: ActorCentralityRecord;
   ActorConnection: ActorConnectionRecord;
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
   ActorFilter: ActorFilter;
@@ -1651,11 +1898,22 @@ export type ResolversParentTypes = {
   AlignmentConnection: AlignmentConnectionRecord;
   AlignmentEdge: Omit<AlignmentEdge, 'node'> & { node: ResolversParentTypes['Alignment'] };
   Boolean: Scalars['Boolean']['output'];
+  CentralityConnection: CentralityConnectionRecord;
+  CentralityEdge: Omit<CentralityEdge, 'node'> & { node: ResolversParentTypes['ActorCentrality'] };
   Change: ChangeRecord;
   ChangeConnection: ChangeConnectionRecord;
   ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
   Citation: CitationRecord;
   CitationInput: CitationInput;
+  Coalition: CoalitionNodeRecord;
+  CoalitionConnection: CoalitionConnectionRecord;
+  CoalitionDivision: CoalitionDivisionRecord;
+  CoalitionEdge: Omit<CoalitionEdge, 'node'> & { node: ResolversParentTypes['Coalition'] };
+  CoalitionFilter: CoalitionFilter;
+  CoalitionStance: CoalitionStanceRecord;
+  CoalitionStanceConnection: CoalitionStanceConnectionRecord;
+  CoalitionStanceEdge: Omit<CoalitionStanceEdge, 'node'> & { node: ResolversParentTypes['CoalitionStance'] };
+  Computation: Computation;
   Date: Scalars['Date']['output'];
   Event: EventRecord;
   EventConnection: EventConnectionRecord;
@@ -1720,12 +1978,14 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Topic: ResolversInterfaceTypes<ResolversParentTypes>['Topic'];
   TopicComparison: TopicComparisonRecord;
+  TopicDivide: TopicDivideRecord;
   UpsertActorInput: UpsertActorInput;
   UpsertIssueInput: UpsertIssueInput;
 };
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  centrality?: Resolver<ResolversTypes['ActorCentrality'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<ActorEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1738,6 +1998,14 @@ export type ActorResolvers<ContextType = Context, ParentType extends ResolversPa
   roles?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, Partial<ActorRolesArgs>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<ActorStatementsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ActorCentralityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorCentrality'] = ResolversParentTypes['ActorCentrality']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageRank?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ActorConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorConnection'] = ResolversParentTypes['ActorConnection']> = {
@@ -1814,6 +2082,22 @@ export type AlignmentEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['Alignment'], ParentType, ContextType>;
 };
 
+export type CentralityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CentralityConnection'] = ResolversParentTypes['CentralityConnection']> = {
+  betweennessSources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  computation?: Resolver<ResolversTypes['Computation'], ParentType, ContextType>;
+  connectedActors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['CentralityEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ActorCentrality']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  ties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CentralityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CentralityEdge'] = ResolversParentTypes['CentralityEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ActorCentrality'], ParentType, ContextType>;
+};
+
 export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1842,6 +2126,62 @@ export type CitationResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CoalitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coalition'] = ResolversParentTypes['Coalition']> = {
+  agreesOn?: Resolver<Array<ResolversTypes['CoalitionStance']>, ParentType, ContextType, RequireFields<CoalitionAgreesOnArgs, 'first'>>;
+  cohesion?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  dividedFrom?: Resolver<Array<ResolversTypes['CoalitionDivision']>, ParentType, ContextType, RequireFields<CoalitionDividedFromArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<CoalitionMembersArgs>>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stances?: Resolver<ResolversTypes['CoalitionStanceConnection'], ParentType, ContextType, Partial<CoalitionStancesArgs>>;
+};
+
+export type CoalitionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoalitionConnection'] = ResolversParentTypes['CoalitionConnection']> = {
+  actorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  communityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  computation?: Resolver<ResolversTypes['Computation'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['CoalitionEdge']>, ParentType, ContextType>;
+  modularity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Coalition']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CoalitionDivisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoalitionDivision'] = ResolversParentTypes['CoalitionDivision']> = {
+  coalition?: Resolver<ResolversTypes['Coalition'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['TopicDivide']>, ParentType, ContextType>;
+};
+
+export type CoalitionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoalitionEdge'] = ResolversParentTypes['CoalitionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Coalition'], ParentType, ContextType>;
+};
+
+export type CoalitionStanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoalitionStance'] = ResolversParentTypes['CoalitionStance']> = {
+  holders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+};
+
+export type CoalitionStanceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoalitionStanceConnection'] = ResolversParentTypes['CoalitionStanceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CoalitionStanceEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['CoalitionStance']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CoalitionStanceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoalitionStanceEdge'] = ResolversParentTypes['CoalitionStanceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CoalitionStance'], ParentType, ContextType>;
+};
+
+export type ComputationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Computation'] = ResolversParentTypes['Computation']> = {
+  computedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  graphVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -2023,7 +2363,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
   agreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<QueryAgreementArgs, 'a' | 'b'>>;
   alignment?: Resolver<ResolversTypes['AlignmentConnection'], ParentType, ContextType, RequireFields<QueryAlignmentArgs, 'minSharedTopics' | 'with'>>;
+  centrality?: Resolver<ResolversTypes['CentralityConnection'], ParentType, ContextType, RequireFields<QueryCentralityArgs, 'by'>>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<QueryChangesArgs>>;
+  coalitions?: Resolver<ResolversTypes['CoalitionConnection'], ParentType, ContextType, RequireFields<QueryCoalitionsArgs, 'minSize' | 'resolution'>>;
   compare?: Resolver<ResolversTypes['StanceMatrix'], ParentType, ContextType, RequireFields<QueryCompareArgs, 'actorIds'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
@@ -2177,8 +2519,17 @@ export type TopicComparisonResolvers<ContextType = Context, ParentType extends R
   verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
 };
 
+export type TopicDivideResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TopicDivide'] = ResolversParentTypes['TopicDivide']> = {
+  holders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  otherHolders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  otherStance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Actor?: ActorResolvers<ContextType>;
+  ActorCentrality?: ActorCentralityResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
   ActorEdge?: ActorEdgeResolvers<ContextType>;
   ActorPayload?: ActorPayloadResolvers<ContextType>;
@@ -2190,10 +2541,20 @@ export type Resolvers<ContextType = Context> = {
   Alignment?: AlignmentResolvers<ContextType>;
   AlignmentConnection?: AlignmentConnectionResolvers<ContextType>;
   AlignmentEdge?: AlignmentEdgeResolvers<ContextType>;
+  CentralityConnection?: CentralityConnectionResolvers<ContextType>;
+  CentralityEdge?: CentralityEdgeResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
+  Coalition?: CoalitionResolvers<ContextType>;
+  CoalitionConnection?: CoalitionConnectionResolvers<ContextType>;
+  CoalitionDivision?: CoalitionDivisionResolvers<ContextType>;
+  CoalitionEdge?: CoalitionEdgeResolvers<ContextType>;
+  CoalitionStance?: CoalitionStanceResolvers<ContextType>;
+  CoalitionStanceConnection?: CoalitionStanceConnectionResolvers<ContextType>;
+  CoalitionStanceEdge?: CoalitionStanceEdgeResolvers<ContextType>;
+  Computation?: ComputationResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
@@ -2239,5 +2600,6 @@ export type Resolvers<ContextType = Context> = {
   StatementPayload?: StatementPayloadResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   TopicComparison?: TopicComparisonResolvers<ContextType>;
+  TopicDivide?: TopicDivideResolvers<ContextType>;
 };
 

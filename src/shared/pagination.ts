@@ -141,3 +141,26 @@ export async function keysetConnection<R extends SortedRow<unknown>>(
     totalCount,
   };
 }
+
+/**
+ * A page of a list already in memory (a computed result): the cursor holds the item's position and id, so a page
+ * resumes after that item, or after its position if the list changed meanwhile.
+ */
+export function listConnection<T>(items: readonly T[], first: number | null | undefined, after: string | null | undefined, list: string, idOf: (item: T) => string): Connection<T> {
+  const limit = pageSize(first);
+  const key = decodeCursor(after, list, ['int', 'string']);
+  let start = 0;
+  if (key) {
+    const [position, id] = key as [number, string];
+    const at = items[position];
+    start = at !== undefined && idOf(at) === id ? position + 1 : items.findIndex((item) => idOf(item) === id) + 1 || position + 1;
+  }
+  const page = items.slice(start, start + limit);
+  const edges = page.map((node, i) => ({ cursor: encodeCursor(list, [start + i, idOf(node)]), node }));
+  return {
+    edges,
+    nodes: page,
+    pageInfo: { hasNextPage: start + limit < items.length, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: () => Promise.resolve(items.length),
+  };
+}

@@ -23,3 +23,9 @@ export function intInRange(value: number | null | undefined, argument: string, m
   if (!Number.isInteger(value) || value < min || value > max) throw badUserInput(argument, `must be between ${min} and ${max}, got ${value}`);
   return value;
 }
+
+export function numberInRange(value: number | null | undefined, argument: string, min: number, max: number, fallback: number): number {
+  if (value === null || value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < min || value > max) throw badUserInput(argument, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
