@@ -11,12 +11,18 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
     // Neo4j answers every test; a cold JVM makes the first queries slow.
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    projects: [
+      // Files share one database and write under their own prefixes, two at a time.
+      { extends: true, test: { name: 'shared', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.quiet.test.ts'], sequence: { groupOrder: 0 } } },
+      // Files that compare the whole graph with what a real consumer reads from it (networkx on the export) need it
+      // to hold only the seed: they run after every other file has finished and removed its data, one at a time.
+      { extends: true, test: { name: 'quiet', include: ['tests/**/*.quiet.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

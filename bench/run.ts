@@ -8,6 +8,7 @@
  *   npm run bench -- --sizes M --ops actor,issue,heavy  # ...then the heavy-read mix (bench/heavy.ts), 30 s (--heavy-duration)
  *   npm run bench -- --smoke                         # S only, c = 4, 2 s per measurement, one repetition (~2.5 min)
  *   npm run bench -- --regenerate --sizes M          # rebuild the M store first
+ *   npm run bench -- --sizes M,L --ops analytics --reps 3   # coalitions, centrality, shifts, export, and the networkx alternative
  *   npm run bench -- --build-only --sizes L          # only build (or check) the stores
  *
  * For each size: one Neo4j (bench/.data/<size>), three API processes over it, a correctness check of every request on
@@ -22,6 +23,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { markdownAnalytics, runAnalytics, type AnalyticsResult } from './analytics.js';
 import { buildHeavyMix, markdownHeavy, runHeavyMix, type HeavyResult } from './heavy.js';
 import { hasErrors, measure, sendOnce } from './measure.js';
 import { buildOperations, endCursorOf, operationNames, pageRequest, PAGES, serverNames, type Operation, type OperationName, type PageCursors, type ServerName } from './operations.js';
@@ -32,13 +34,14 @@ import { benchDir, openStore, sizeNames, type OpenStore, type SizeName } from '.
 const { values: flags } = parseArgs({
   options: {
     sizes: { type: 'string', default: 'S,M' },
-    ops: { type: 'string', default: [...operationNames, 'heavy'].join(',') },
+    ops: { type: 'string', default: [...operationNames, 'heavy', 'analytics'].join(',') },
     servers: { type: 'string', default: serverNames.join(',') },
     concurrency: { type: 'string', default: '1,16,64' },
     reps: { type: 'string', default: '3' },
     duration: { type: 'string', default: '4' },
     warmup: { type: 'string', default: '2' },
     'heavy-duration': { type: 'string', default: '30' },
+    'pull-budget': { type: 'string', default: '300' },
     regenerate: { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
     'build-only': { type: 'boolean', default: false },
@@ -56,7 +59,7 @@ function listFlag<T extends string>(value: string, allowed: readonly T[], name: 
 
 const smoke = flags.smoke;
 const sizes = smoke ? (['S'] as SizeName[]) : listFlag(flags.sizes, sizeNames, 'sizes');
-const ops = listFlag(flags.ops, [...operationNames, 'heavy'] as const, 'ops');
+const ops = listFlag(flags.ops, [...operationNames, 'heavy', 'analytics'] as const, 'ops');
 const servers = listFlag(flags.servers, serverNames, 'servers');
 const concurrencies = (smoke && flags.concurrency === '1,16,64' ? '4' : flags.concurrency).split(',').map(Number);
 const reps = smoke ? 1 : Number(flags.reps);
@@ -78,6 +81,7 @@ const startedAt = new Date();
 const records: MeasurementRecord[] = [];
 const sizeReports: Record<string, Record<string, unknown>> = {};
 const heavyResults = new Map<SizeName, HeavyResult>();
+const analyticsResults = new Map<SizeName, AnalyticsResult>();
 let failures = 0;
 
 for (const size of sizes) {
@@ -91,6 +95,13 @@ for (const size of sizes) {
   cleanups.add(stopServers);
   try {
     if (flags['build-only']) continue;
+    if (ops.includes('analytics') && !flags['check-only']) {
+      log(`[${size}] analytics: coalitions, centrality, shifts, export (stancegraph alone), then the networkx alternative`);
+      const analytics = await runAnalytics(store, { reps: smoke ? 1 : reps, pullBudgetSec: Number(flags['pull-budget']), log });
+      analyticsResults.set(size, analytics);
+      sizeReports[size] = { ...sizeReports[size], analytics };
+    }
+    if (ops.every((op) => op === 'analytics')) continue;
     for (const name of servers) {
       running.push(await startServer(name, store.neo4j));
       log(`[${size}] ${name} up (pid ${running.at(-1)!.pid})`);
@@ -100,7 +111,7 @@ for (const size of sizes) {
     const cursors = ops.includes('page') ? await walkCursors(byName) : null;
     const operations = buildOperations(store.manifest.fixtures, cursors).filter((operation) => (ops as string[]).includes(operation.name));
     const responseBytes = await checkCorrectness(size, operations, byName);
-    sizeReports[size] = { store: storeSummary(store), idleRssMb, responseBytes, operations: operations.map(({ name, description, notes, nested }) => ({ name, description, notes, nested })) };
+    sizeReports[size] = { ...sizeReports[size], store: storeSummary(store), idleRssMb, responseBytes, operations: operations.map(({ name, description, notes, nested }) => ({ name, description, notes, nested })) };
     if (flags['check-only']) continue;
 
     const probe = settleProbe(byName, store.manifest.fixtures.lookupIds[0] ?? '');
@@ -149,7 +160,7 @@ for (const size of sizes) {
     cleanups.delete(stopServers);
     cleanups.delete(stopNeo4j);
     log(`[${size}] servers and Neo4j stopped`);
-    if (records.length > 0 || heavyResults.size > 0) writeResults();
+    if (records.length > 0 || heavyResults.size > 0 || analyticsResults.size > 0) writeResults();
   }
 }
 
@@ -164,6 +175,11 @@ if (!flags['build-only'] && !flags['check-only']) {
   for (const [size, heavy] of heavyResults) {
     log(`### ${size}: heavy-read mix\n`);
     log(markdownHeavy(heavy));
+    log('');
+  }
+  for (const [size, analytics] of analyticsResults) {
+    log(`### ${size}: analytics\n`);
+    log(markdownAnalytics(size, analytics));
     log('');
   }
   log('### Targets\n');

@@ -35,6 +35,8 @@ export async function freePort(): Promise<number> {
 export interface StartOptions {
   /** Extra node flags for this server (e.g. --cpu-prof for stancegraph when profiling). */
   nodeFlags?: string[];
+  /** Extra environment for this server (e.g. the analytics benchmark's cache and deadline settings). */
+  env?: Record<string, string>;
 }
 
 export async function startServer(name: ServerName, neo4j: BundledNeo4j, options: StartOptions = {}): Promise<RunningServer> {
@@ -45,7 +47,7 @@ export async function startServer(name: ServerName, neo4j: BundledNeo4j, options
   if (name === 'stancegraph') {
     entry = 'src/main.ts';
     readyPath = '/ready';
-    Object.assign(env, { SEED_IF_EMPTY: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' });
+    Object.assign(env, { SEED_IF_EMPTY: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }, options.env);
   } else {
     entry = join('bench', name, 'server.ts');
     readyPath = '/health';

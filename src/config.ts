@@ -41,7 +41,7 @@ const configSchema = z.object({
   ANALYTICS_CACHE_ENTRIES: z.coerce.number({ message: 'must be a number' }).int().min(1).max(10_000).default(32),
   ANALYTICS_CACHE_TTL_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(86_400_000).default(600_000),
   /** Betweenness is exact up to this many actors and sampled from this many sources above. */
-  ANALYTICS_BETWEENNESS_SOURCES: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1_000_000).default(500),
+  ANALYTICS_BETWEENNESS_SOURCES: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1_000_000).default(128),
   NEO4J_MAX_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).default(50),
   /** Apply constraints and indexes at start (idempotent). */
   MIGRATE_ON_START: booleanFlag.default(true),

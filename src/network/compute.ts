@@ -57,7 +57,10 @@ export interface CoalitionRecord {
   stances: CoalitionStanceRecord[];
   /** The topics where the members agree: held by two or more members, a majority of them taking this stance. */
   agreesOn: CoalitionStanceRecord[];
-  /** Other coalitions, most divided first, with the topics where one's majority SUPPORTS and the other's OPPOSES. */
+  /**
+   * Other coalitions, most divided first, with the topics where one's majority SUPPORTS and the other's OPPOSES (each
+   * coalition's 100 most held majority stances are compared).
+   */
   dividedFrom: Array<{ coalitionId: string; topics: TopicDivideRecord[] }>;
 }
 
@@ -76,6 +79,8 @@ export interface CoalitionsResult {
 const KEEP_DIVIDED = 20;
 const KEEP_DIVIDE_TOPICS = 20;
 const KEEP_AGREES = 50;
+/** Divisions compare each coalition's most held majority stances only: enough to name what divides two coalitions. */
+const LINE_TOPICS = 100;
 
 const stanceKey = (topicId: string, stance: Stance) => `s:${topicId}|${stance}`;
 const actorKey = (id: string) => `a:${id}`;
@@ -185,8 +190,12 @@ export function findCoalitions(projection: StanceProjection, options: CoalitionO
   // Divisions: per topic, the coalitions whose majority supports it and those whose majority opposes it.
   const sides = new Map<string, Array<{ draft: number; stance: Stance; holders: number }>>();
   drafts.forEach((draft, index) => {
-    for (const [topicId, { stance, holders }] of draft.majority) {
-      if (stance !== 'SUPPORTS' && stance !== 'OPPOSES') continue;
+    // A coalition's line: its LINE_TOPICS most held majority stances (all of them for a small coalition).
+    const line = [...draft.majority]
+      .filter(([, { stance }]) => stance === 'SUPPORTS' || stance === 'OPPOSES')
+      .sort(([xt, x], [yt, y]) => y.holders - x.holders || compareIds(xt, yt))
+      .slice(0, LINE_TOPICS);
+    for (const [topicId, { stance, holders }] of line) {
       const list = sides.get(topicId) ?? [];
       list.push({ draft: index, stance, holders });
       sides.set(topicId, list);

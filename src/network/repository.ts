@@ -6,14 +6,14 @@
 import { z } from 'zod';
 import type { QueryRunner } from '../neo4j/database.js';
 import { count } from '../shared/rows.js';
-import { actorRelationTypes, stances } from '../vocabulary.js';
+import { actorRelationTypes, stances, type Stance } from '../vocabulary.js';
 import type { ActorNetwork, StanceProjection } from './compute.js';
 
 /** Ties between actors: their relations and roles; interpolated from these fixed lists only. */
 const tiePattern = [...actorRelationTypes, 'HOLDS_ROLE'].join('|');
 
 const versionRow = z.object({ nodes: count, relationships: count, lastChange: z.string().nullable(), today: z.string() });
-const stanceRow = z.object({ actorId: z.string(), topicIds: z.array(z.string()), stances: z.array(z.enum(stances)) });
+const stanceRow = z.object({ actorId: z.string(), held: z.array(z.tuple([z.string(), z.enum(stances), z.string(), z.string()])) });
 const actorTiesRow = z.object({ actorId: z.string(), tiedTo: z.array(z.string()) });
 const groupRow = z.object({ members: z.array(z.string()) });
 
@@ -50,21 +50,31 @@ export class NetworkRepository {
    * `agreement` applies without roll-ups. Only `topicIds` when given. One row per actor, in id order.
    */
   async stanceProjection(topicIds: string[] | null, asOf: string, options: ProjectionOptions): Promise<StanceProjection> {
+    // No ORDER BY over every position: each actor's few positions are decided here, and actors sorted by id.
     const rows = await this.db.read(
       'stanceProjection',
       `MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
        WHERE ($topicIds IS NULL OR t.id IN $topicIds)
          AND (p.validFrom IS NULL OR p.validFrom <= date($asOf))
          AND (p.validTo IS NULL OR p.validTo > date($asOf))
-       WITH a, t, p ORDER BY p.validFrom IS NULL, p.validFrom DESC, p.id
-       WITH a.id AS actorId, t.id AS topicId, head(collect(p.stance)) AS stance
-       WITH actorId, collect(topicId) AS topicIds, collect(stance) AS stances
-       RETURN actorId, topicIds, stances ORDER BY actorId`,
+       RETURN a.id AS actorId, collect([t.id, p.stance, coalesce(toString(p.validFrom), ''), p.id]) AS held`,
       { topicIds, asOf },
       stanceRow,
       options.timeoutMs,
     );
-    return { actorIds: rows.map((row) => row.actorId), topicIds: rows.map((row) => row.topicIds), stances: rows.map((row) => row.stances) };
+    rows.sort((x, y) => (x.actorId < y.actorId ? -1 : x.actorId > y.actorId ? 1 : 0));
+    const projection: StanceProjection = { actorIds: [], topicIds: [], stances: [] };
+    for (const row of rows) {
+      const deciding = new Map<string, { stance: Stance; validFrom: string; id: string }>();
+      for (const [topicId, stance, validFrom, id] of row.held) {
+        const current = deciding.get(topicId);
+        if (!current || decidesBefore(validFrom, id, current.validFrom, current.id)) deciding.set(topicId, { stance, validFrom, id });
+      }
+      projection.actorIds.push(row.actorId);
+      projection.topicIds.push([...deciding.keys()]);
+      projection.stances.push([...deciding.values()].map((position) => position.stance));
+    }
+    return projection;
   }
 
   /**
@@ -115,4 +125,10 @@ export class NetworkRepository {
       groups: groups.map((row) => row.members.map((id) => index.get(id)).filter((i): i is number => i !== undefined)),
     };
   }
+}
+
+/** The newest decides (latest validFrom; undated, read as '', last), then the smallest id. ISO dates compare as strings. */
+function decidesBefore(validFrom: string, id: string, otherFrom: string, otherId: string): boolean {
+  if (validFrom !== otherFrom) return otherFrom === '' || (validFrom !== '' && validFrom > otherFrom);
+  return id < otherId;
 }
