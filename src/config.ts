@@ -29,6 +29,13 @@ const configSchema = z.object({
   REQUEST_MAX_ROWS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(10_000_000).default(200_000),
   /** Approximate bytes (strings at 2 bytes a character) one request may read from Neo4j (RESULT_TOO_LARGE past it). */
   REQUEST_MAX_BYTES: z.coerce.number({ message: 'must be a number' }).int().min(1_000).max(2 ** 31).default(64 * 1024 * 1024),
+  /**
+   * A graph export (GET /export) is cut off after this long: its read transaction's timeout, and the time a slow client
+   * may take to read the file.
+   */
+  EXPORT_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(1_000).max(3_600_000).default(300_000),
+  /** Graph exports running at once; one more is answered 503 with Retry-After. */
+  EXPORT_MAX_CONCURRENT: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(2),
   NEO4J_MAX_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).default(50),
   /** Apply constraints and indexes at start (idempotent). */
   MIGRATE_ON_START: booleanFlag.default(true),
