@@ -4,6 +4,7 @@ import { actorResolvers } from './actor/resolvers.js';
 import { analyticsResolvers } from './analytics/resolvers.js';
 import { curationResolvers } from './curation/resolvers.js';
 import { eventResolvers } from './event/resolvers.js';
+import { exportResolvers } from './export/resolvers.js';
 import { metaResolvers } from './meta/resolvers.js';
 import { nodeResolvers } from './node/resolvers.js';
 import { positionResolvers } from './position/resolvers.js';
@@ -23,6 +24,7 @@ const domains = [
   eventResolvers,
   searchResolvers,
   analyticsResolvers,
+  exportResolvers,
   curationResolvers,
 ];
 
