@@ -42,6 +42,13 @@ const configSchema = z.object({
   ANALYTICS_CACHE_TTL_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(86_400_000).default(600_000),
   /** Betweenness is exact up to this many actors and sampled from this many sources above. */
   ANALYTICS_BETWEENNESS_SOURCES: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1_000_000).default(128),
+  /**
+   * A graph export (GET /export) is cut off after this long: its read transaction's timeout, and the time a slow client
+   * may take to read the file.
+   */
+  EXPORT_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(1_000).max(3_600_000).default(300_000),
+  /** Graph exports running at once; one more is answered 503 with Retry-After. */
+  EXPORT_MAX_CONCURRENT: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(2),
   NEO4J_MAX_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).default(50),
   /** Apply constraints and indexes at start (idempotent). */
   MIGRATE_ON_START: booleanFlag.default(true),

@@ -4,6 +4,7 @@ import { actorResolvers } from './actor/resolvers.js';
 import { analyticsResolvers } from './analytics/resolvers.js';
 import { curationResolvers } from './curation/resolvers.js';
 import { eventResolvers } from './event/resolvers.js';
+import { exportResolvers } from './export/resolvers.js';
 import { metaResolvers } from './meta/resolvers.js';
 import { networkResolvers } from './network/resolvers.js';
 import { nodeResolvers } from './node/resolvers.js';
@@ -25,6 +26,7 @@ const domains = [
   searchResolvers,
   analyticsResolvers,
   networkResolvers,
+  exportResolvers,
   curationResolvers,
 ];
 

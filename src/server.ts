@@ -17,6 +17,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { clientFacingCodes, ErrorCode } from './errors.js';
+import { createExportRouter } from './export/router.js';
 import { crossOrigin } from './http/cors.js';
 import { graphqlEndpoint, operationName } from './http/graphql.js';
 import { sendErrors } from './http/media.js';
@@ -45,6 +46,8 @@ export interface ServerDeps {
     | 'ANALYTICS_CACHE_ENTRIES'
     | 'ANALYTICS_CACHE_TTL_MS'
     | 'ANALYTICS_BETWEENNESS_SOURCES'
+    | 'EXPORT_TIMEOUT_MS'
+    | 'EXPORT_MAX_CONCURRENT'
   >;
   db: Database;
   logger: Logger;
@@ -139,6 +142,15 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
       limits: { timeoutMs: deps.config.REQUEST_TIMEOUT_MS, maxRows: deps.config.REQUEST_MAX_ROWS, maxBytes: deps.config.REQUEST_MAX_BYTES },
       context: async (req, budget) =>
         createContext({ db, logger, apiKeys: deps.config.apiKeys, network }, { operationName: operationName(req), authorization: req.headers.authorization, budget }),
+    }),
+  );
+  app.use(
+    createExportRouter({
+      db,
+      logger,
+      corsOrigins: deps.config.corsOrigins,
+      timeoutMs: deps.config.EXPORT_TIMEOUT_MS,
+      maxConcurrent: deps.config.EXPORT_MAX_CONCURRENT,
     }),
   );
   app.use(notFound);

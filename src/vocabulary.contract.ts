@@ -22,5 +22,6 @@ export type VocabularyMatchesSchema = [
   Holds<Same<Vocabulary.RelationDirection, Api.RelationDirection>>,
   Holds<Same<Vocabulary.SearchKind, Api.SearchKind>>,
   Holds<Same<Vocabulary.CentralityMeasure, Api.CentralityMeasure>>,
+  Holds<Same<Vocabulary.ExportFormat, Api.ExportFormat>>,
   Holds<Same<Vocabulary.NodeKind, NonNullable<Api.ResolversInterfaceTypes<Record<string, never>>['Node']['__typename']>>>,
 ];

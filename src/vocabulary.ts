@@ -80,6 +80,10 @@ export type NodeKind = (typeof nodeKinds)[number];
 export const searchKindLabels = { ACTOR: 'Actor', ISSUE: 'Issue', PROPOSAL: 'Proposal', EVENT: 'Event', STATEMENT: 'Statement' } as const satisfies Record<string, NodeKind>;
 export type SearchKind = keyof typeof searchKindLabels;
 
+/** The file formats of the graph export (the SDL's ExportFormat); GET /export names each in lower case, `_` as `-`. */
+export const exportFormats = ['GRAPHML', 'GEXF', 'GRAPHOLOGY', 'CYTOSCAPE', 'CSV_NODES', 'CSV_EDGES'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
 /** The value of `list` equal to `value`, or null: narrows a string read from the database or a request. */
 export function oneOf<const T extends string>(list: readonly T[], value: string): T | null {
   return list.find((known) => known === value) ?? null;

@@ -558,6 +558,63 @@ export type EventPayload = {
   event: Event;
 };
 
+/**
+ * Which part of the graph to export; all optional (none: the whole graph). Filters combine with AND: a node is exported
+ * when every node filter keeps it (topicIds, actorIds with hops, from/to for events), and an edge when both its ends are
+ * exported and it passes every edge filter (from/to and minReliability, for POSITION edges).
+ */
+export type ExportFilter = {
+  /** Only these actors and the nodes within `hops` steps of them. At most 100. */
+  actorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /**
+   * POSITION edges only when at least one evidence statement was said in [from, to] (as PositionFilter.from); events
+   * only when they overlap [from, to] (as EventFilter; undated events are left out).
+   */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * With actorIds (and only with it): how many steps from those actors, 0 to 3, default 1. A step is one exported edge
+   * of any type, walked either way over the whole graph (a position is one step from actor to topic); the other
+   * filters then apply to what it reached.
+   */
+  hops?: InputMaybe<Scalars['Int']['input']>;
+  /** POSITION edges only when their best reliability is at least this (those with no cited source are left out). */
+  minReliability?: InputMaybe<Reliability>;
+  /** See from. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * Only these topics (issues or proposals) as topic nodes, plus the actors holding a position on one of them (events
+   * are then left out). At most 100.
+   */
+  topicIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** The file formats of the export. */
+export type ExportFormat =
+  /** One CSV row per edge (header row first): id, source, target and the edge attributes. */
+  | 'CSV_EDGES'
+  /** One CSV row per node (header row first): id and the node attributes. */
+  | 'CSV_NODES'
+  /** Cytoscape.js elements (JSON): `{elements: {nodes: [{data}], edges: [{data}]}}`. */
+  | 'CYTOSCAPE'
+  /** GEXF 1.2 (application/xml), typed attributes: networkx.read_gexf, Gephi, graphology-gexf. */
+  | 'GEXF'
+  /** GraphML (application/xml), typed `<key>`s: networkx.read_graphml, Gephi, yEd, igraph. */
+  | 'GRAPHML'
+  /** graphology's serialized graph (JSON; directed, multi, self-loops allowed): `Graph.from(json)`. */
+  | 'GRAPHOLOGY';
+
+/** Where a filtered export is downloaded. */
+export type GraphExport = {
+  __typename?: 'GraphExport';
+  /** The file name its Content-Disposition suggests. */
+  fileName: Scalars['String']['output'];
+  format: ExportFormat;
+  /** The Content-Type the file comes with. */
+  mediaType: Scalars['String']['output'];
+  /** `/export?format=...&...`: GET it from this endpoint's origin (a path relative to it). Reads are public. */
+  url: Scalars['String']['output'];
+};
+
 export type GraphPath = {
   __typename?: 'GraphPath';
   /** Number of relationships walked. */
@@ -1000,6 +1057,30 @@ export type Query = {
   event: Maybe<Event>;
   /** Events by date, oldest first (undated last), then id. `filter.participantId` must name an actor (NOT_FOUND otherwise). */
   events: EventConnection;
+  /**
+   * Where to download the graph, whole or filtered, as one file for graph tools (networkx, Gephi, graphology,
+   * Cytoscape, a spreadsheet): `GET` the `url` (relative to this endpoint). Nothing is read here: the file is streamed
+   * when the URL is fetched, reading the graph as it is then. The filter is checked exactly as `GET /export` checks it:
+   * BAD_USER_INPUT naming the argument, NOT_FOUND for an id that names no node of its kind. A filter that matches
+   * nothing gives a valid, empty file.
+   *
+   * What the file holds:
+   * - Nodes: every Actor, Issue, Proposal and Event, keyed by id, with `label` (the name), `nodeType` (Actor, Issue,
+   *   Proposal or Event), `kind` (an actor's or event's kind), `aliases` (in GraphML, GEXF and CSV one string joined
+   *   with " | "; a list in the JSON formats), `description`, `date` (a proposal's or event's), `endDate`, `dateSource`
+   *   and `place` (events), each where the node has it.
+   * - Edges, all directed, each with a stable id and a `type`:
+   *   `POSITION` actor -> topic, one per position (superseded ones included; id = the position's id) with `stance`,
+   *   `summary`, `condition`, `validFrom`, `validTo`, `evidenceCount` (its evidence statements) and `reliability` (the
+   *   best, HIGH > MEDIUM > LOW, of the sources citing its evidence; absent when none does);
+   *   the actor relations (`LEADS`, `MEMBER_OF`... see ActorRelationType; id `<from>:<TYPE>:<to>` as ActorRelation.id)
+   *   with `evidenceCount`;
+   *   `HOLDS_ROLE` holder -> organisation (id `<holder>:<of>:<title>` as Role.id) with `title`;
+   *   `PARTICIPATED_IN` actor -> event (id `<event>:<actor>` as Participation.id) with `role`;
+   *   `AUTHORED_BY` proposal -> actor, `SUB_ISSUE_OF` issue -> issue, `ADDRESSES` proposal -> issue and `REVISES`
+   *   proposal -> proposal (id `<from>:<TYPE>:<to>`).
+   */
+  export: GraphExport;
   issue: Maybe<Issue>;
   /** Issues ordered by name. */
   issues: IssueConnection;
@@ -1148,6 +1229,16 @@ export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * stancegraph: who stands where on what, who said so, where and when.
+ * Every position carries the statements that evidence it, and every statement the articles it is cited in.
+ */
+export type QueryExportArgs = {
+  filter?: InputMaybe<ExportFilter>;
+  format: ExportFormat;
 };
 
 
@@ -1810,7 +1901,10 @@ export type ResolversTypes = {
   EventFilter: EventFilter;
   EventKind: EventKind;
   EventPayload: ResolverTypeWrapper<Omit<EventPayload, 'change' | 'event'> & { change: ResolversTypes['Change'], event: ResolversTypes['Event'] }>;
+  ExportFilter: ExportFilter;
+  ExportFormat: ExportFormat;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GraphExport: ResolverTypeWrapper<GraphExport>;
   GraphPath: ResolverTypeWrapper<GraphPathRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1920,7 +2014,9 @@ export type ResolversParentTypes = {
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   EventFilter: EventFilter;
   EventPayload: Omit<EventPayload, 'change' | 'event'> & { change: ResolversParentTypes['Change'], event: ResolversParentTypes['Event'] };
+  ExportFilter: ExportFilter;
   Float: Scalars['Float']['output'];
+  GraphExport: GraphExport;
   GraphPath: GraphPathRecord;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -2219,6 +2315,13 @@ export type EventPayloadResolvers<ContextType = Context, ParentType extends Reso
   event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
 };
 
+export type GraphExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphExport'] = ResolversParentTypes['GraphExport']> = {
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['ExportFormat'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type GraphPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphPath'] = ResolversParentTypes['GraphPath']> = {
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
@@ -2369,6 +2472,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   compare?: Resolver<ResolversTypes['StanceMatrix'], ParentType, ContextType, RequireFields<QueryCompareArgs, 'actorIds'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
+  export?: Resolver<ResolversTypes['GraphExport'], ParentType, ContextType, RequireFields<QueryExportArgs, 'format'>>;
   issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType, RequireFields<QueryIssueArgs, 'id'>>;
   issues?: Resolver<ResolversTypes['IssueConnection'], ParentType, ContextType, Partial<QueryIssuesArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -2560,6 +2664,7 @@ export type Resolvers<ContextType = Context> = {
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   EventPayload?: EventPayloadResolvers<ContextType>;
+  GraphExport?: GraphExportResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
   Issue?: IssueResolvers<ContextType>;
   IssueConnection?: IssueConnectionResolvers<ContextType>;

@@ -3,7 +3,7 @@
  * metadata naming the query and the GraphQL operation, records converted once, Neo4j errors mapped once, and each
  * GraphQL request's budget (its deadline, the rows and bytes it may read) kept across all its round trips.
  */
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError, isRetryableError } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Transaction, isRetryableError } from 'neo4j-driver';
 import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
 import type { Config } from '../config.js';
@@ -231,6 +231,46 @@ export class Database {
     await this.driver.close();
   }
 
+  /**
+   * One long read whose rows are streamed as they are consumed (the export): an explicit transaction, not a managed
+   * one, because rows already handed on cannot be taken back for a retry. The driver pulls `fetchSize` rows at a time
+   * and stops pulling while they wait to be consumed. Aborting `signal` rolls the transaction back, which stops the
+   * query on the server; the work then fails with the signal's reason.
+   */
+  async stream<T>(
+    name: string,
+    operation: string | undefined,
+    work: (tx: StreamTx) => Promise<T>,
+    { timeoutMs, fetchSize, signal }: { timeoutMs: number; fetchSize: number; signal?: AbortSignal },
+  ): Promise<T> {
+    signal?.throwIfAborted();
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ, fetchSize });
+    const started = performance.now();
+    let ok = false;
+    let tx: Transaction | undefined;
+    const cancel = () => void tx?.rollback().catch(() => undefined);
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      tx = session.beginTransaction({ timeout: timeoutMs, metadata: { app: 'stancegraph', query: name, operation: operation ?? null } });
+      const result = await work(new StreamTx(tx, signal));
+      await tx.commit();
+      ok = true;
+      return result;
+    } catch (error) {
+      if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
+      if (signal?.aborted) throw signal.reason;
+      if (error instanceof GraphQLError) throw error;
+      const mapped = mapNeo4jError(error);
+      this.options.logger.warn({ err: error, query: name, operation }, 'neo4j query failed');
+      throw mapped ?? error;
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+      await session.close();
+      const event: QueryEvent = { name, mode: 'READ', operation, ms: performance.now() - started, ok, sent: tx !== undefined };
+      for (const listener of this.listeners) listener(event);
+    }
+  }
+
   /** @internal used by QueryRunner */
   async execute<T>(
     name: string,
@@ -330,6 +370,30 @@ export class QueryRunner {
   readTransaction<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.database.execute(name, 'READ', this.operation, (tx) => work(new Tx(tx, this.budget)), { budget: this.budget });
   }
+
+  /** Several reads in one transaction whose rows are streamed, not collected (see Database.stream); no request budget. */
+  stream<T>(name: string, work: (tx: StreamTx) => Promise<T>, options: { timeoutMs: number; fetchSize: number; signal?: AbortSignal }): Promise<T> {
+    return this.database.stream(name, this.operation, work, options);
+  }
+}
+
+/** A streaming read transaction: each query's rows are parsed one by one and pulled only as fast as they are consumed. */
+export class StreamTx {
+  constructor(
+    private readonly tx: Transaction,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  async *rows<S extends RowSchema>(name: string, cypher: string, params: Params, schema: S): AsyncGenerator<RowOf<S>, void, undefined> {
+    for await (const record of this.tx.run(`/* ${name} */ ${cypher}`, params)) {
+      // A rolled-back transaction may end its results quietly: an abort must never read as the end of the rows.
+      this.signal?.throwIfAborted();
+      const plain: Record<string, Plain> = {};
+      for (const key of record.keys) plain[String(key)] = toPlain(record.get(key));
+      yield parseRow(name, schema, plain);
+    }
+    this.signal?.throwIfAborted();
+  }
 }
 
 /** A transaction handle: queries whose rows are parsed, and queries whose rows are not read. */
@@ -368,11 +432,15 @@ async function runRows<S extends RowSchema>(
     const plain: Record<string, Plain> = {};
     for (const key of record.keys) plain[String(key)] = toPlain(record.get(key));
     budget?.countRow(plain);
-    const parsed = schema.safeParse(plain);
-    if (!parsed.success) {
-      throw new RowShapeError(name, parsed.error.issues.map((issue) => `${issue.path.join('.') || '(row)'}: ${issue.message}`).join('; '));
-    }
-    rows.push(parsed.data);
+    rows.push(parseRow(name, schema, plain));
   }
   return rows;
+}
+
+function parseRow<S extends RowSchema>(name: string, schema: S, plain: Record<string, Plain>): RowOf<S> {
+  const parsed = schema.safeParse(plain);
+  if (!parsed.success) {
+    throw new RowShapeError(name, parsed.error.issues.map((issue) => `${issue.path.join('.') || '(row)'}: ${issue.message}`).join('; '));
+  }
+  return parsed.data;
 }
