@@ -18,9 +18,27 @@ declare module 'vitest' {
   }
 }
 
-let bundled: BundledNeo4j | undefined;
+type Connection = { uri: string; user: string; password: string; database?: string };
+
+/**
+ * Each vitest project (vitest.config.ts: the shared files, then the quiet ones) runs the global setup: the first
+ * starts Neo4j and loads the seed, the others share it (kept on globalThis, which the projects' setups share), and
+ * the last teardown stops it.
+ */
+interface Shared {
+  started: Promise<Connection>;
+  users: number;
+  bundled?: BundledNeo4j;
+}
+const shared = globalThis as typeof globalThis & { stancegraphTestNeo4j?: Shared };
 
 export async function setup(project: TestProject): Promise<void> {
+  const state = (shared.stancegraphTestNeo4j ??= { started: start(), users: 0 });
+  state.users += 1;
+  project.provide('neo4j', await state.started);
+}
+
+async function start(): Promise<Connection> {
   let connection: { uri: string; user: string; password: string; database?: string };
   if (process.env.NEO4J_URI) {
     connection = {
@@ -34,7 +52,7 @@ export async function setup(project: TestProject): Promise<void> {
     // A fresh store per run: the test database holds only what this run puts there.
     rmSync(dataDir, { recursive: true, force: true });
     const started = Date.now();
-    bundled = await startBundledNeo4j({
+    const bundled = await startBundledNeo4j({
       port: Number(process.env.NEO4J_TEST_PORT ?? 17687),
       dataDir,
       password: 'stancegraph-test',
@@ -43,6 +61,7 @@ export async function setup(project: TestProject): Promise<void> {
       },
     });
     console.log(`[test neo4j] ready after ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    shared.stancegraphTestNeo4j!.bundled = bundled;
     connection = { uri: bundled.uri, user: bundled.user, password: bundled.password };
   }
 
@@ -55,9 +74,14 @@ export async function setup(project: TestProject): Promise<void> {
   } finally {
     await db.close();
   }
-  project.provide('neo4j', connection);
+  return connection;
 }
 
 export async function teardown(): Promise<void> {
-  await bundled?.stop();
+  const state = shared.stancegraphTestNeo4j;
+  if (!state) return;
+  state.users -= 1;
+  if (state.users > 0) return;
+  shared.stancegraphTestNeo4j = undefined;
+  await state.bundled?.stop();
 }

@@ -150,6 +150,8 @@ export function computationTimeout(): GraphQLError {
   });
 }
 
+const DEADLINE_MARGIN_MS = 100;
+
 /** Waits for a computation up to the request's deadline; past it, QUERY_TIMEOUT (the computation goes on). */
 export async function withinDeadline<T>(promise: Promise<T>, budget: RequestBudget | undefined): Promise<T> {
   if (!budget) return promise;
@@ -162,7 +164,8 @@ export async function withinDeadline<T>(promise: Promise<T>, budget: RequestBudg
             extensions: { code: ErrorCode.QUERY_TIMEOUT, http: { status: 504 } },
           }),
         ),
-      Math.max(0, budget.remainingMs()),
+      // A little before the request's own deadline, so the client reads why (and that asking again will do).
+      Math.max(0, budget.remainingMs() - DEADLINE_MARGIN_MS),
     );
   });
   try {
