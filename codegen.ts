@@ -62,6 +62,8 @@ const config: CodegenConfig = {
           IssueConnection: '../topic/model.js#IssueConnectionRecord',
           ProposalConnection: '../topic/model.js#ProposalConnectionRecord',
           Position: '../position/model.js#PositionRecord',
+          StanceShift: '../position/model.js#StanceShiftRecord',
+          StanceShiftConnection: '../position/model.js#StanceShiftConnectionRecord',
           Statement: '../statement/model.js#StatementRecord',
           Citation: '../statement/model.js#CitationRecord',
           Source: '../statement/model.js#SourceRecord',

@@ -19,6 +19,7 @@ export const exampleVariables = {
   },
   Agreement: { a: 'russia', b: 'ukraine' },
   Alignment: { with: 'europe', first: 5 },
+  StanceShifts: { from: '2025-12-01', to: '2025-12-31' },
   Search: { query: 'Zelenskyy', first: 5 },
   Paths: { from: 'jared-kushner', to: 'vladimir-putin' },
   ActorsPage: { first: 10 },

@@ -5,7 +5,7 @@ import type { Keyed } from '../shared/rows.js';
 import { primePositionTree, type PositionInclude, type PrimedLoaders } from './lookahead.js';
 import type { PositionRecord, PositionTree } from './model.js';
 import type { Stance } from '../vocabulary.js';
-import type { PositionArgs, PositionPageArgs, PositionRepository } from './repository.js';
+import type { HistoryArgs, HistoryPageArgs, PositionArgs, PositionPageArgs, PositionRepository } from './repository.js';
 
 type TopicPageFetch = (
   ids: readonly string[],
@@ -88,6 +88,8 @@ export function createPositionLoaders(positions: PositionRepository, primed: Omi
     positionCountByActor: countLoaderWithArgs((ids, args: PositionArgs) => positions.countOfActors(ids, args)),
     positionsByTopic: topicPages(primedPages((ids, args: Omit<PositionPageArgs, 'stance'> & { lanes: Array<Stance | null> }) => positions.onTopics(ids, args))),
     positionCountByTopic: topicCounts((ids, asOf) => positions.countOnTopicsByStance(ids, asOf)),
+    stanceHistoryByActor: groupLoaderWithArgs(primedPages((ids, args: HistoryPageArgs) => positions.historyOfActors(ids, args))),
+    stanceHistoryCountByActor: countLoaderWithArgs((ids, args: HistoryArgs) => positions.countHistoryOfActors(ids, args)),
     positionsByStatement: groupLoaderWithArgs(primedPages((ids, args: { page: PageArgs; include: PositionInclude }) => positions.evidencedBy(ids, args))),
     positionCountByStatement: countLoader((ids) => positions.countEvidencedBy(ids)),
   };

@@ -30,3 +30,21 @@ export interface PositionTree {
 }
 
 export type PositionConnectionRecord = Connection<PositionRecord>;
+
+/** A change of stance (Query.shifts): the actor's position before and the one after, on one topic. */
+export const stanceShiftRecord = z
+  // `on` is after.validFrom, never null: a shift starts from a position dated in the window.
+  .object({ actorId: z.string(), topicId: z.string(), before: positionRecord, after: positionRecord, on: z.string() })
+  .transform(({ actorId, topicId, before, after, on }) => ({
+    id: `${before.id}>${after.id}`,
+    actorId,
+    topicId,
+    before,
+    after,
+    on,
+    fromStance: before.stance,
+    toStance: after.stance,
+  }));
+export type StanceShiftRecord = z.output<typeof stanceShiftRecord>;
+
+export type StanceShiftConnectionRecord = Connection<StanceShiftRecord>;

@@ -21,10 +21,13 @@ import { topicProjection } from '../topic/repository.js';
 import { stances, type Reliability, type Stance } from '../vocabulary.js';
 import type { retractPositionInput, setPositionInput } from './inputs.js';
 import type { PositionInclude } from './lookahead.js';
-import { positionRecord, type PositionRecord, type PositionTree } from './model.js';
+import { positionRecord, stanceShiftRecord, type PositionRecord, type PositionTree, type StanceShiftRecord } from './model.js';
 
-/** `p` bound to the position, reached from actor `a` and topic `t`; parsed by `positionRecord`. */
-const positionProjection = 'p {.id, .stance, .summary, .condition, validFrom: toString(p.validFrom), validTo: toString(p.validTo), actorId: a.id, topicId: t.id}';
+/** The position bound to `position`, held by actor `a` on topic `t`; parsed by `positionRecord`. */
+const projectPosition = (position: 'p' | 'q') =>
+  `${position} {.id, .stance, .summary, .condition, validFrom: toString(${position}.validFrom), validTo: toString(${position}.validTo), actorId: a.id, topicId: t.id}`;
+/** `p` bound to the position, reached from actor `a` and topic `t`. */
+const positionProjection = projectPosition('p');
 const positionRow = z.object({ position: positionRecord });
 /** A position and where it counts (see analytics/rollup.ts). */
 const rolledPositionRow = z.object({ actorId: z.string(), topicId: z.string(), position: positionRecord });
@@ -93,6 +96,8 @@ const isCurrent = '(p.validTo IS NULL OR p.validTo > date())';
 const newestFirst = keyset([{ expr: sortDate('p.validFrom', 'low'), desc: true }, { expr: 'p.id' }]);
 const byStanceThenNewest = keyset([{ expr: 'p.stance' }, { expr: sortDate('p.validFrom', 'low'), desc: true }, { expr: 'p.id' }]);
 const byHolder = keyset([{ expr: 'a.name' }, { expr: 'p.id' }]);
+/** An actor's history on a topic: oldest first, undated last (they have no place in time), then id. */
+const oldestFirst = keyset([{ expr: sortDate('p.validFrom', 'high') }, { expr: 'p.id' }]);
 
 /** The filter of Query.positions, checked (ids named existing nodes; text was bounded). */
 export interface PositionListFilter {
@@ -128,6 +133,69 @@ function positionListWhere(filter: PositionListFilter): string {
       AND NOT EXISTS { MATCH (p)-[:EVIDENCED_BY]->(:Statement)-[:CITED_IN]->(src:Source) WHERE src.reliability <> $onlyReliability }`);
   }
   return conditions.length > 0 ? conditions.join(' AND ') : 'true';
+}
+
+/** What Actor.stanceHistory lists: every position on one topic. */
+export interface HistoryArgs {
+  topicId: string;
+}
+
+export interface HistoryPageArgs extends HistoryArgs {
+  page: PageArgs;
+  include?: PositionInclude;
+}
+
+/** Query.shifts' window and filter, checked (from <= to; ids named existing nodes). */
+export interface ShiftListFilter {
+  from: string;
+  to: string;
+  actorIds: string[] | null;
+  topicIds: string[] | null;
+  fromStances: Stance[] | null;
+  toStances: Stance[] | null;
+}
+
+/**
+ * The shifts of a window, `a`, `t`, `p` (the position after) and `q` (before) bound: positions `p` dated in
+ * [$from, $upTo] (on $upTo, only ids after `$afterId`: a page's cursor), each with its predecessor, the same actor's
+ * latest earlier position on the topic (by validFrom, then id), kept where the stance differs. Undated positions
+ * compare as null: neither side of a shift. Two shapes, each bounded by what it starts from:
+ *
+ * - named actors or topics: every dated position of theirs up to $to, in order per (actor, topic), paired with the
+ *   one before it. Work in proportion to the named nodes' positions, whatever the window.
+ * - otherwise: the window's positions by a range seek on position_valid_from, newest first, each with one lookup of its
+ *   predecessor from the side with fewer positions (the actor's or the topic's, by their degrees). The caller's
+ *   ORDER BY validFrom DESC and LIMIT then stop the seek once a page is full (a PartialTop in the plan).
+ */
+function shiftMatch(filter: ShiftListFilter): string {
+  const inWindow = 'p.validFrom >= date($from) AND p.validFrom <= date($upTo) AND ($afterId IS NULL OR p.validFrom < date($upTo) OR p.id > $afterId)';
+  const differs = ['q.stance <> p.stance', ...(filter.fromStances ? ['q.stance IN $fromStances'] : []), ...(filter.toStances ? ['p.stance IN $toStances'] : [])].join(' AND ');
+  if (filter.actorIds || filter.topicIds) {
+    const named = [...(filter.actorIds ? ['a.id IN $actorIds'] : []), ...(filter.topicIds ? ['t.id IN $topicIds'] : [])].join(' AND ');
+    return `MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
+      WHERE ${named} AND p.validFrom <= date($to)
+      WITH a, t, p ORDER BY p.validFrom, p.id
+      WITH a, t, collect(p) AS held
+      UNWIND range(1, size(held) - 1) AS i
+      WITH a, t, held[i - 1] AS q, held[i] AS p
+      WHERE ${inWindow} AND ${differs}`;
+  }
+  const earlier = 'q.validFrom <= p.validFrom AND (q.validFrom < p.validFrom OR q.id < p.id)';
+  return `MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
+    WHERE ${inWindow}${filter.toStances ? ' AND p.stance IN $toStances' : ''}
+    CALL (a, p, t) {
+      WITH a, p, t WHERE COUNT { (a)-[:HOLDS]->() } <= COUNT { ()-[:ON]->(t) }
+      MATCH (a)-[:HOLDS]->(q:Position)
+      WHERE ${earlier} AND EXISTS { (q)-[:ON]->(t) }
+      RETURN q ORDER BY q.validFrom DESC, q.id DESC LIMIT 1
+      UNION
+      WITH a, p, t WHERE COUNT { (a)-[:HOLDS]->() } > COUNT { ()-[:ON]->(t) }
+      MATCH (t)<-[:ON]-(q:Position)
+      WHERE ${earlier} AND EXISTS { (a)-[:HOLDS]->(q) }
+      RETURN q ORDER BY q.validFrom DESC, q.id DESC LIMIT 1
+    }
+    WITH a, p, t, q
+    WHERE ${differs}`;
 }
 
 export class PositionRepository {
@@ -199,6 +267,66 @@ export class PositionRepository {
       { ids, topicId: args.topicId ?? null, stance: args.stance, asOf: args.asOf },
       keyed(count),
     );
+  }
+
+  /**
+   * A page of each actor's history on one topic (Actor.stanceHistory): every position, superseded and retracted ones
+   * too, oldest first, with the subtree asked. One query for the whole batch.
+   */
+  async historyOfActors(ids: readonly string[], args: HistoryPageArgs): Promise<Array<Keyed<SortedRow<PositionTree>>>> {
+    return this.db.read(
+      'stanceHistory',
+      `UNWIND $ids AS id
+       CALL (id) {
+         MATCH (a:Actor {id: id})-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: $topicId})
+         WITH a, p, t, ${oldestFirst.column}
+         WHERE ${oldestFirst.after}
+         RETURN a, p, t, sortKey ORDER BY ${oldestFirst.order} LIMIT $limit
+       }
+       RETURN id AS key, sortKey, ${positionProjection} AS position${positionTreeColumns(args.include)}`,
+      { ids, topicId: args.topicId, after: args.page.after, limit: int(args.page.limit) },
+      keyedTreeRow,
+    );
+  }
+
+  async countHistoryOfActors(ids: readonly string[], args: HistoryArgs): Promise<Array<Keyed<number>>> {
+    return this.db.read(
+      'countStanceHistory',
+      `UNWIND $ids AS id
+       RETURN id AS key, COUNT { (:Actor {id: id})-[:HOLDS]->(:Position)-[:ON]->(:Topic {id: $topicId}) } AS value`,
+      { ids, topicId: args.topicId },
+      keyed(count),
+    );
+  }
+
+  /**
+   * A page of the shifts of a window (Query.shifts), newest first (`on`), then the new position's id. The window's
+   * positions come in index order and the page stops at `first` + 1 shifts, so a page costs what it reads, not what
+   * the window holds. The cursor is [on, id]: the page after it is the window cut at `on`, after `id` on that day.
+   */
+  async shifts(filter: ShiftListFilter, page: PageArgs): Promise<Array<SortedRow<StanceShiftRecord>>> {
+    const cursor = page.after && page.after[0]! <= filter.to ? { upTo: page.after[0]!, afterId: page.after[1]! } : { upTo: filter.to, afterId: null };
+    const rows = await this.db.read(
+      'stanceShifts',
+      `${shiftMatch(filter)}
+       WITH a, p, t, q ORDER BY p.validFrom DESC, p.id LIMIT $limit
+       RETURN [toString(p.validFrom), p.id] AS sortKey,
+              {actorId: a.id, topicId: t.id, on: toString(p.validFrom), before: ${projectPosition('q')}, after: ${positionProjection}} AS shift`,
+      { ...filter, ...cursor, limit: int(page.limit) },
+      z.object({ sortKey: z.array(z.string()), shift: stanceShiftRecord }),
+    );
+    return rows.map(({ sortKey, shift }) => ({ node: shift, sortKey }));
+  }
+
+  async countShifts(filter: ShiftListFilter): Promise<number> {
+    const rows = await this.db.read(
+      'countStanceShifts',
+      `${shiftMatch(filter)}
+       RETURN count(p) AS count`,
+      { ...filter, upTo: filter.to, afterId: null },
+      countRow,
+    );
+    return rows[0]?.count ?? 0;
   }
 
   /**

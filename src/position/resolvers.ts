@@ -1,4 +1,5 @@
-/** Query.positions, the Position type's fields, and the position mutations. */
+/** Query.positions and Query.shifts, Actor.stanceHistory, the Position and StanceShift types' fields, and the position mutations. */
+import { z } from 'zod';
 import { mutate } from '../curation/mutation.js';
 import { badUserInput } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -9,7 +10,10 @@ import { keysetConnection } from '../shared/pagination.js';
 import { idList } from '../shared/validate.js';
 import { retractPositionInput, setPositionInput } from './inputs.js';
 import { positionInclude, primePositionTree } from './lookahead.js';
-import type { PositionListFilter } from './repository.js';
+import type { PositionListFilter, ShiftListFilter } from './repository.js';
+
+/** A calendar day, as the Date scalar accepts it (the first part of a shifts cursor). */
+const isoDay = z.iso.date();
 
 /** A list filter that is given but empty matches nothing a client would want: treat it as absent. */
 const nonEmpty = <T>(list: readonly T[] | null | undefined): T[] | null => (list && list.length > 0 ? [...list] : null);
@@ -42,6 +46,51 @@ export const positionResolvers = {
         () => repositories.positions.count(checked),
       );
     },
+    shifts: async (_parent, { from, to, filter, first, after }, { loaders, repositories }) => {
+      if (from > to) throw badUserInput('to', `must not be before from (${from})`);
+      const checked: ShiftListFilter = {
+        from,
+        to,
+        actorIds: filter?.actorIds ? nonEmpty(idList(filter.actorIds, 'filter.actorIds')) : null,
+        topicIds: filter?.topicIds ? nonEmpty(idList(filter.topicIds, 'filter.topicIds')) : null,
+        fromStances: nonEmpty(filter?.fromStances),
+        toStances: nonEmpty(filter?.toStances),
+      };
+      await Promise.all([
+        checked.actorIds && requireNodes(loaders, 'filter.actorIds', checked.actorIds, ['Actor']),
+        checked.topicIds && requireNodes(loaders, 'filter.topicIds', checked.topicIds, ['Issue', 'Proposal']),
+      ]);
+      return keysetConnection(
+        first,
+        after,
+        'shifts',
+        2,
+        (page) => {
+          // The cursor's day bounds a Cypher date(): one that is no calendar day was not made by this list.
+          if (page.after && !isoDay.safeParse(page.after[0]).success) throw badUserInput('after', 'is not a cursor of this list (use pageInfo.endCursor or an edge cursor)');
+          return repositories.positions.shifts(checked, page);
+        },
+        () => repositories.positions.countShifts(checked),
+      );
+    },
+  },
+  Actor: {
+    stanceHistory: async (actor, { topicId, first, after }, { loaders }, info) => {
+      await requireNodes(loaders, 'topicId', [topicId], ['Issue', 'Proposal']);
+      const include = positionInclude(info);
+      return keysetConnection(
+        first,
+        after,
+        'actor.stanceHistory',
+        2,
+        (page) => loaders.stanceHistoryByActor.load({ id: actor.id, args: { topicId, page, include } }),
+        () => loaders.stanceHistoryCountByActor.load({ id: actor.id, args: { topicId } }),
+      );
+    },
+  },
+  StanceShift: {
+    actor: async (shift, _args, { loaders }) => mustExist(await loaders.actorById.load(shift.actorId), shift.actorId),
+    topic: async (shift, _args, { loaders }) => mustExist(await loaders.topicById.load(shift.topicId), shift.topicId),
   },
   Position: {
     actor: async (position, _args, { loaders }) => mustExist(await loaders.actorById.load(position.actorId), position.actorId),
