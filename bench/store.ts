@@ -24,6 +24,12 @@ export const dataDir = join(benchDir, '.data');
 const PASSWORD = 'stancegraph-bench';
 /** Our own Bolt ports, away from npm start (7687) and the tests (17687). */
 export const neo4jPorts: Record<SizeName, number> = { S: 27687, M: 27688, L: 27689 };
+/** Heap and page cache per size: the page cache holds the store (M ~0.4 GB, L ~4 GB on disk), as a deployment would. */
+export const neo4jMemory: Record<SizeName, { heapMb: number; pageCacheMb: number }> = {
+  S: { heapMb: 1024, pageCacheMb: 256 },
+  M: { heapMb: 2048, pageCacheMb: 1024 },
+  L: { heapMb: 4096, pageCacheMb: 6144 },
+};
 
 export interface Fixtures {
   /** Actors by number of positions, most first (id, positions, statements). */
@@ -77,7 +83,7 @@ export async function openStore(size: SizeName, options: { regenerate?: boolean;
     rmSync(folder, { recursive: true, force: true });
     rmSync(manifestPath(size), { force: true });
   }
-  const server = await startBundledNeo4j({ port: neo4jPorts[size], dataDir: folder, password: PASSWORD, startTimeoutMs: 600_000 });
+  const server = await startBundledNeo4j({ port: neo4jPorts[size], dataDir: folder, password: PASSWORD, startTimeoutMs: 600_000, memory: neo4jMemory[size] });
   const driver = neo4j.driver(server.uri, neo4j.auth.basic(server.user, server.password), { disableLosslessIntegers: true });
   try {
     if (!manifest) {

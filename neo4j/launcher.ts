@@ -24,6 +24,8 @@ export interface BundledNeo4jOptions {
   startTimeoutMs?: number;
   /** Aborting a start that is under way stops the half-started JVM; the start then rejects. */
   signal?: AbortSignal;
+  /** JVM heap and page cache (MB); 1024 and 256 by default, enough for the seed and the tests. */
+  memory?: { heapMb: number; pageCacheMb: number };
 }
 
 export interface ProcessExit {
@@ -93,7 +95,7 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
     'java',
     [
       '-Xms256m',
-      '-Xmx1g',
+      `-Xmx${options.memory?.heapMb ?? 1024}m`,
       '-XX:+UseG1GC',
       '-cp',
       classpath,
@@ -105,6 +107,8 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
       '--plugins',
       join(targetDir, 'plugins'),
       '--watch-stdin',
+      '--pagecache-mb',
+      String(options.memory?.pageCacheMb ?? 256),
     ],
     {
       stdio: ['pipe', 'pipe', 'pipe'],

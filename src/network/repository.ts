@@ -13,7 +13,9 @@ import type { ActorNetwork, StanceProjection } from './compute.js';
 const tiePattern = [...actorRelationTypes, 'HOLDS_ROLE'].join('|');
 
 const versionRow = z.object({ nodes: count, relationships: count, lastChange: z.string().nullable(), today: z.string() });
-const stanceRow = z.object({ actorId: z.string(), held: z.array(z.tuple([z.string(), z.enum(stances), z.string(), z.string()])) });
+const stanceRow = z
+  .object({ actorId: z.string(), topicIds: z.array(z.string()), stances: z.array(z.enum(stances)), validFrom: z.array(z.string()), ids: z.array(z.string()) })
+  .refine((row) => row.topicIds.length === row.ids.length && row.stances.length === row.ids.length && row.validFrom.length === row.ids.length, 'parallel lists of one length');
 const actorTiesRow = z.object({ actorId: z.string(), tiedTo: z.array(z.string()) });
 const groupRow = z.object({ members: z.array(z.string()) });
 
@@ -50,23 +52,30 @@ export class NetworkRepository {
    * `agreement` applies without roll-ups. Only `topicIds` when given. One row per actor, in id order.
    */
   async stanceProjection(topicIds: string[] | null, asOf: string, options: ProjectionOptions): Promise<StanceProjection> {
-    // No ORDER BY over every position: each actor's few positions are decided here, and actors sorted by id.
-    const rows = await this.db.read(
-      'stanceProjection',
-      `MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic)
-       WHERE ($topicIds IS NULL OR t.id IN $topicIds)
-         AND (p.validFrom IS NULL OR p.validFrom <= date($asOf))
-         AND (p.validTo IS NULL OR p.validTo > date($asOf))
-       RETURN a.id AS actorId, collect([t.id, p.stance, coalesce(toString(p.validFrom), ''), p.id]) AS held`,
-      { topicIds, asOf },
-      stanceRow,
-      options.timeoutMs,
-    );
+    // No ORDER BY over every position: each actor's few positions are decided here, and actors sorted by id. Flat
+    // lists per actor (not a list per position) are the cheapest shape for Neo4j to build and the driver to decode.
+    const current = `(p.validFrom IS NULL OR p.validFrom <= date($asOf)) AND (p.validTo IS NULL OR p.validTo > date($asOf))`;
+    const fields = `collect(t.id) AS topicIds, collect(p.stance) AS stances, collect(coalesce(toString(p.validFrom), '')) AS validFrom, collect(p.id) AS ids`;
+    // With topics named, from them (their holders only); otherwise actor by actor.
+    const cypher = topicIds
+      ? `MATCH (t:Topic) WHERE t.id IN $topicIds
+         MATCH (a:Actor)-[:HOLDS]->(p:Position)-[:ON]->(t) WHERE ${current}
+         WITH a, ${fields}
+         RETURN a.id AS actorId, topicIds, stances, validFrom, ids`
+      : `MATCH (a:Actor)
+         CALL (a) {
+           MATCH (a)-[:HOLDS]->(p:Position)-[:ON]->(t:Topic) WHERE ${current}
+           RETURN ${fields}
+         }
+         WITH a, topicIds, stances, validFrom, ids WHERE size(ids) > 0
+         RETURN a.id AS actorId, topicIds, stances, validFrom, ids`;
+    const rows = await this.db.read('stanceProjection', cypher, { topicIds, asOf }, stanceRow, options.timeoutMs);
     rows.sort((x, y) => (x.actorId < y.actorId ? -1 : x.actorId > y.actorId ? 1 : 0));
     const projection: StanceProjection = { actorIds: [], topicIds: [], stances: [] };
     for (const row of rows) {
       const deciding = new Map<string, { stance: Stance; validFrom: string; id: string }>();
-      for (const [topicId, stance, validFrom, id] of row.held) {
+      for (let i = 0; i < row.ids.length; i++) {
+        const [topicId, stance, validFrom, id] = [row.topicIds[i]!, row.stances[i]!, row.validFrom[i]!, row.ids[i]!];
         const current = deciding.get(topicId);
         if (!current || decidesBefore(validFrom, id, current.validFrom, current.id)) deciding.set(topicId, { stance, validFrom, id });
       }

@@ -22,6 +22,7 @@ import org.neo4j.io.ByteUnit;
  * --port (NEO4J_LAUNCHER_PORT, default 7687), --data (NEO4J_LAUNCHER_DATA, default ./data),
  * --password (NEO4J_LAUNCHER_PASSWORD; empty or absent = auth disabled),
  * --plugins (NEO4J_LAUNCHER_PLUGINS, default target/plugins next to the classes),
+ * --pagecache-mb (NEO4J_LAUNCHER_PAGECACHE_MB, default 256),
  * --watch-stdin (NEO4J_LAUNCHER_WATCH_STDIN=true): stop when standard input closes, so a parent process
  * that dies without stopping us (kill -9, a crashed test runner) never leaves an orphaned database.
  *
@@ -40,6 +41,10 @@ public final class Launcher {
     Path data = Path.of(option(options, "data", "NEO4J_LAUNCHER_DATA", "data")).toAbsolutePath();
     String password = option(options, "password", "NEO4J_LAUNCHER_PASSWORD", "");
     Path plugins = Path.of(option(options, "plugins", "NEO4J_LAUNCHER_PLUGINS", defaultPluginDir())).toAbsolutePath();
+    long pageCacheMb = Long.parseLong(option(options, "pagecache-mb", "NEO4J_LAUNCHER_PAGECACHE_MB", "256"));
+    if (pageCacheMb < 16) {
+      fail("pagecache-mb must be at least 16, got " + pageCacheMb);
+    }
     Files.createDirectories(data);
     Files.createDirectories(plugins);
 
@@ -52,8 +57,9 @@ public final class Launcher {
         .setConfig(GraphDatabaseSettings.auth_enabled, !password.isEmpty())
         .setConfig(GraphDatabaseSettings.plugin_dir, plugins)
         .setConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("apoc.*"))
-        // Explicit memory: the defaults take a large share of RAM on a small machine.
-        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+        // Explicit memory: the defaults take a large share of RAM on a small machine. A large store (the benchmark's
+        // L) is given a page cache that holds it, as a deployment of that size would be.
+        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
         .setConfig(GraphDatabaseSettings.tx_state_max_off_heap_memory, ByteUnit.mebiBytes(256))
         .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
         .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
@@ -148,8 +154,8 @@ public final class Launcher {
         fail("missing value for " + arg);
         return options;
       }
-      if (!key.equals("port") && !key.equals("data") && !key.equals("password") && !key.equals("plugins")) {
-        fail("unknown option --" + key + " (known: --port, --data, --password, --plugins, --watch-stdin)");
+      if (!key.equals("port") && !key.equals("data") && !key.equals("password") && !key.equals("plugins") && !key.equals("pagecache-mb")) {
+        fail("unknown option --" + key + " (known: --port, --data, --password, --plugins, --pagecache-mb, --watch-stdin)");
       }
       options.put(key, value);
     }
