@@ -249,7 +249,7 @@ describe('the HTTP edge', () => {
 
   it("a path nothing answers gets a JSON 404, never Express's HTML page", async () => {
     const unknown: Array<[method: string, path: string]> = [
-      ['GET', '/export'],
+      ['GET', '/exports'],
       ['GET', '/nope'],
       ['POST', '/graphqlx'],
       ['OPTIONS', '/nope'],

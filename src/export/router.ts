@@ -176,7 +176,8 @@ class ResponseSink {
   }
 
   async end(text: string): Promise<void> {
-    this.write(text);
+    const full = this.write(text);
+    if (full) await full;
     const wait = this.flush();
     if (wait) await wait;
     this.signal.throwIfAborted();
