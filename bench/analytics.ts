@@ -57,7 +57,7 @@ async function timed(server: RunningServer, name: string, what: string, reps: nu
   return { name, what, reps, ms, p50: median(ms), peakRssMb: peak.stop(), notes };
 }
 
-/** Streams an export to a file, counting its edges as the bytes pass (GraphML/GEXF `<edge `; CSV lines). */
+/** Streams an export to a file, counting its edges as the bytes pass (GraphML/GEXF `<edge `, graphology `"source":`; CSV lines: for csv-nodes, nodes). */
 async function timedExport(server: RunningServer, format: string, file: string): Promise<AnalyticsResult['export'][number]> {
   const peak = new PeakMemory(server.pid);
   peak.start();
@@ -66,7 +66,7 @@ async function timedExport(server: RunningServer, format: string, file: string):
   if (!response.ok || !response.body) throw new Error(`export ${format}: HTTP ${response.status} ${await response.text()}`);
   let edges = 0;
   let tail = '';
-  const marker = format === 'csv-edges' ? '\n' : '<edge ';
+  const marker = format.startsWith('csv') ? '\n' : format === 'graphology' ? '"source":' : '<edge ';
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       const text = tail + chunk.toString('utf8');
@@ -77,7 +77,7 @@ async function timedExport(server: RunningServer, format: string, file: string):
   });
   await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), counter, createWriteStream(file));
   const seconds = (performance.now() - started) / 1000;
-  if (format === 'csv-edges') edges -= 1; // the header line
+  if (format.startsWith('csv')) edges -= 1; // the header line
   return { format, seconds: Math.round(seconds * 10) / 10, bytes: statSync(file).size, edges, edgesPerSec: Math.round(edges / seconds), peakRssMb: peak.stop() };
 }
 
@@ -128,8 +128,8 @@ export async function runAnalytics(store: OpenStore, options: AnalyticsOptions):
 
     const shifts = `query Shifts($from: Date!, $to: Date!) { shifts(from: $from, to: $to, first: 100) { totalCount nodes { id fromStance toStance on actor { id } topic { id } before { id evidence { id } } after { id evidence { id } } } } }`;
     runs.push(
-      await timed(server, 'shifts', 'shifts over 2025 (first: 100, with both positions\' evidence ids)', options.reps, async () => {
-        const data = (await graphql(server, shifts, { from: '2025-01-01', to: '2025-12-31' })) as { shifts: { totalCount: number } };
+      await timed(server, 'shifts', 'shifts in November 2025 (first: 100, totalCount, both positions\' evidence ids)', options.reps, async () => {
+        const data = (await graphql(server, shifts, { from: '2025-11-01', to: '2025-11-30' })) as { shifts: { totalCount: number } };
         detail = `${data.shifts.totalCount} shifts in the window`;
       }),
     );
@@ -137,7 +137,7 @@ export async function runAnalytics(store: OpenStore, options: AnalyticsOptions):
     log(`[${size}] shifts: p50 ${runs.at(-1)!.p50} ms (${runs.at(-1)!.ms.join(', ')}); ${detail}`);
 
     const exports: AnalyticsResult['export'] = [];
-    for (const format of ['graphml', 'gexf', 'graphology', 'csv-edges']) {
+    for (const format of ['graphml', 'gexf', 'graphology', 'csv-nodes', 'csv-edges']) {
       const result = await timedExport(server, format, join(dir, `graph.${format}`));
       exports.push(result);
       log(`[${size}] export ${format}: ${result.edges} edges, ${(result.bytes / 1e6).toFixed(1)} MB in ${result.seconds} s = ${result.edgesPerSec} edges/s, server peak RSS ${result.peakRssMb} MB`);
@@ -145,8 +145,8 @@ export async function runAnalytics(store: OpenStore, options: AnalyticsOptions):
 
     let alternative: Record<string, unknown> | null = null;
     try {
-      log(`[${size}] the alternative: networkx on the exported GraphML, then networkx on the graph pulled through the API (pull budget ${options.pullBudgetSec} s)`);
-      alternative = await runPython([join(projectRoot, 'bench', 'python', 'alternative.py'), server.url, join(dir, 'graph.graphml'), String(options.pullBudgetSec)], 3 * 3600_000);
+      log(`[${size}] the alternative: networkx on the exported CSV lists, then networkx on the graph pulled through the API (pull budget ${options.pullBudgetSec} s)`);
+      alternative = await runPython([join(projectRoot, 'bench', 'python', 'alternative.py'), server.url, join(dir, 'graph.csv-nodes'), join(dir, 'graph.csv-edges'), String(options.pullBudgetSec)], 3 * 3600_000);
       log(`[${size}] alternative: ${JSON.stringify(alternative)}`);
     } catch (error) {
       log(`[${size}] alternative failed: ${(error as Error).message}`);

@@ -15,7 +15,7 @@ import { projectRoot } from '../neo4j/launcher.js';
 import { RequestBudget } from '../src/neo4j/database.js';
 import { withinDeadline } from '../src/network/service.js';
 import { ActorsCentralityDocument, CentralityDocument, CoalitionsDocument, RelateActorsDocument, UpsertActorDocument, type CentralityQuery, type CoalitionsQuery } from './generated/operations.js';
-import { dataOf, eventually, ownedData, run, startTestService, testConfig } from './support.js';
+import { bearer, dataOf, eventually, ownedData, run, startTestService, testConfig } from './support.js';
 
 const owned = ownedData('network');
 const python = process.env.STANCEGRAPH_PYTHON ?? join(projectRoot, '.venv', 'bin', 'python');
@@ -251,6 +251,17 @@ describe('arguments, pages and freshness', () => {
     const after = await owned.read(CentralityDocument, { first: 1 });
     expect(after.centrality.computation.graphVersion).not.toBe(before.centrality.computation.graphVersion);
     expect(after.centrality.totalCount).toBe(before.centrality.totalCount + 2);
+  });
+
+  it('a mutation that asks for centrality waits for it: its write committed, so no deadline may hide it', async () => {
+    const id = owned.id('z');
+    const answer = await owned.service.gql<{ upsertActor: { actor: { id: string; centrality: { degree: number } } } }>(
+      'mutation ($input: UpsertActorInput!) { upsertActor(input: $input) { actor { id centrality { degree } } } }',
+      { input: { id, name: `Network ${id}`, kind: 'PERSON' } },
+      bearer(owned.tokens.editor),
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.upsertActor.actor).toEqual({ id, centrality: { degree: 0 } });
   });
 
   it('reads the graph version once per request, however many actors ask for their centrality', async () => {

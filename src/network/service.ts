@@ -154,7 +154,9 @@ const DEADLINE_MARGIN_MS = 100;
 
 /** Waits for a computation up to the request's deadline; past it, QUERY_TIMEOUT (the computation goes on). */
 export async function withinDeadline<T>(promise: Promise<T>, budget: RequestBudget | undefined): Promise<T> {
-  if (!budget) return promise;
+  // No deadline, or none any more: a request whose write committed is answered whatever it takes (never a timeout
+  // that would hide the write).
+  if (!budget || !Number.isFinite(budget.remainingMs())) return promise;
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(

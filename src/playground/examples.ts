@@ -20,6 +20,8 @@ export const exampleVariables = {
   Agreement: { a: 'russia', b: 'ukraine' },
   Alignment: { with: 'europe', first: 5 },
   StanceShifts: { from: '2025-12-01', to: '2025-12-31' },
+  Coalitions: { first: 5 },
+  Centrality: { by: 'PAGE_RANK', first: 10 },
   Search: { query: 'Zelenskyy', first: 5 },
   Paths: { from: 'jared-kushner', to: 'vladimir-putin' },
   ActorsPage: { first: 10 },

@@ -21,10 +21,11 @@ TIES = {"LEADS", "MEMBER_OF", "ADVISES", "SPEAKS_FOR", "ENVOY_OF", "FAMILY_OF", 
         "NEGOTIATES_WITH", "REPRESENTS", "OPPOSES", "HOLDS_ROLE"}
 
 
-def deciding_stances(g, today):
-    """(actor, topic) -> stance of the deciding position valid on `today`, from an exported multigraph."""
+def deciding_stances(edges, today):
+    """(actor, topic) -> stance of the deciding position valid on `today`, from exported edges (source, target, key,
+    attributes)."""
     best = {}
-    for u, v, key, d in g.edges(keys=True, data=True):
+    for u, v, key, d in edges:
         if d.get("type") != "POSITION":
             continue
         valid_from, valid_to = d.get("validFrom") or "", d.get("validTo") or ""
@@ -66,11 +67,12 @@ def actor_network(actors, ties, groups):
     return network
 
 
-def exported_network(g):
-    actors = sorted(n for n, d in g.nodes(data=True) if d.get("nodeType") == "Actor")
+def exported_network(nodes, edges):
+    """The actor network from exported nodes (id, attributes) and edges (source, target, key, attributes)."""
+    actors = sorted(n for n, d in nodes if d.get("nodeType") == "Actor")
     actor_set = set(actors)
     ties, groups = [], defaultdict(set)
-    for u, v, d in g.edges(data=True):
+    for u, v, _key, d in edges:
         t = d.get("type")
         if t in TIES and u in actor_set and v in actor_set:
             ties.append((u, v))
@@ -85,7 +87,7 @@ def main():
     path, today = sys.argv[1], sys.argv[2]
     ours = json.load(sys.stdin)
     g = nx.read_graphml(path, force_multigraph=True)
-    bipartite = stance_graph(deciding_stances(g, today))
+    bipartite = stance_graph(deciding_stances(g.edges(keys=True, data=True), today))
 
     nx_communities = nx.community.louvain_communities(bipartite, seed=1)
     partition, seen = [], set()
@@ -96,7 +98,7 @@ def main():
         seen |= members
     partition += [{n} for n in bipartite.nodes if n not in seen]
 
-    actors, network = exported_network(g)
+    actors, network = exported_network(g.nodes(data=True), g.edges(keys=True, data=True))
     pagerank = nx.pagerank(network, alpha=0.85, weight="weight", tol=1e-10, max_iter=1000)
     betweenness = nx.betweenness_centrality(network, normalized=True)
     print(json.dumps({
