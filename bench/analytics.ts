@@ -71,7 +71,8 @@ async function timedExport(server: RunningServer, format: string, file: string):
     transform(chunk: Buffer, _encoding, done) {
       const text = tail + chunk.toString('utf8');
       for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + marker.length)) edges++;
-      tail = text.slice(-(marker.length - 1));
+      // Keep the bytes a marker split across chunks may start with (none for a one-character marker).
+      tail = marker.length > 1 ? text.slice(-(marker.length - 1)) : '';
       done(null, chunk);
     },
   });
