@@ -30,6 +30,8 @@ export interface PoolSettings {
   timeoutMs: number;
   /** The worker's heap limit. */
   memoryMb: number;
+  /** An idle worker ends after this long, giving its heap back (a large graph's computation leaves gigabytes). */
+  idleMs?: number;
 }
 
 // The worker's entry next to this module: worker.ts under tsx, worker.js once built.
@@ -49,18 +51,39 @@ export class WorkerPool {
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private pending = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly settings: PoolSettings) {}
 
   /** Runs a job after those before it; rejects with a JobError if it fails, times out or exhausts the worker's heap. */
   run(input: JobInput): Promise<JobOutput> {
+    this.pending += 1;
+    clearTimeout(this.idleTimer);
     const result = this.queue.then(() => this.runNow({ ...input, id: this.nextId++ } as Job));
-    this.queue = result.catch(() => undefined);
+    this.queue = result
+      .catch(() => undefined)
+      .finally(() => {
+        this.pending -= 1;
+        if (this.pending === 0) this.endWhenIdle();
+      });
     return result;
+  }
+
+  private endWhenIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      const worker = this.worker;
+      if (this.pending > 0 || !worker) return;
+      this.worker = undefined;
+      void worker.terminate();
+    }, this.settings.idleMs ?? 10_000);
+    this.idleTimer.unref();
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.idleTimer);
     const worker = this.worker;
     this.worker = undefined;
     await worker?.terminate();
