@@ -65,8 +65,8 @@ export function serviceUnavailable(): GraphQLError {
  * A Neo4j transaction or the whole request ran past its time. 504: the service gave up waiting on the database; when
  * other fields returned data the answer is still 200 (see src/http/semantics.ts).
  */
-export function queryTimeout(): GraphQLError {
-  return new GraphQLError('The query took too long and was stopped; narrow it (smaller first, fewer fields).', {
+export function queryTimeout(message = 'The query took too long and was stopped; narrow it (smaller first, fewer fields).'): GraphQLError {
+  return new GraphQLError(message, {
     extensions: { code: ErrorCode.QUERY_TIMEOUT, http: { status: 504 } },
   });
 }

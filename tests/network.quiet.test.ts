@@ -148,6 +148,8 @@ describe('coalitions and centrality against networkx on the exported graph', () 
       expect(node.cohesion!).toBeGreaterThan(0);
       expect(node.cohesion!).toBeLessThanOrEqual(1);
     }
+    // The seed has some (the coalition around Trump against Ukraine's on NATO membership and the 28-point plan).
+    expect(nodes.some((node) => node.dividedFrom.length > 0)).toBe(true);
     for (const node of nodes) {
       for (const division of node.dividedFrom) {
         const other = byId.get(division.coalition.id)!;

@@ -7,6 +7,7 @@ import { foldForSearch } from '../src/shared/text.js';
 import { compareActors, verdictOf } from '../src/analytics/stances.js';
 import { contextAround } from '../src/statement/excerpt.js';
 import type { PositionRecord } from '../src/position/model.js';
+import { JobError, WorkerPool } from '../src/network/pool.js';
 
 describe('locate', () => {
   const article = 'Ushakov described the talks as \u201Cconstructive.\u201D  But he added that \u201Csome American\n proposals appear acceptable\u201D and Russia\u2019s army advanced.';
@@ -140,5 +141,31 @@ describe('agreement', () => {
   it('has no score without comparable topics', () => {
     expect(compareActors('a', 'b', []).score).toBeNull();
     expect(verdictOf(position('a', 't', 'UNDECIDED'), position('b', 't', 'OPPOSES'))).toBe('PARTIAL');
+  });
+});
+
+describe('the analytics worker pool', () => {
+  /** Every actor at one event: a clique of n(n-1)/2 ties, heavy for a small heap or a short time. */
+  const clique = (n: number) => ({
+    kind: 'centrality' as const,
+    network: { actorIds: Array.from({ length: n }, (_, i) => `a${String(i).padStart(5, '0')}`), from: [], to: [], groups: [Array.from({ length: n }, (_, i) => i)] },
+    maxSources: 1,
+  });
+  const small = { kind: 'centrality' as const, network: { actorIds: ['a', 'b'], from: [0], to: [1], groups: [] }, maxSources: 2 };
+
+  it('refuses a computation past the worker heap or past its time, and runs the next one', async () => {
+    const tight = new WorkerPool({ timeoutMs: 60_000, memoryMb: 64 });
+    // 5 s holds a worker's start on a busy machine, not the 8M ties of a clique of 4,000.
+    const hurried = new WorkerPool({ timeoutMs: 5_000, memoryMb: 4096 });
+    try {
+      await expect(tight.run(clique(3000))).rejects.toMatchObject({ reason: 'memory' });
+      await expect(hurried.run(clique(4000))).rejects.toSatisfy((error) => error instanceof JobError && error.reason === 'timeout');
+      for (const pool of [tight, hurried]) {
+        const after = await pool.run(small);
+        expect(after.kind === 'centrality' && after.value.degree).toEqual([1, 1]);
+      }
+    } finally {
+      await Promise.all([tight.close(), hurried.close()]);
+    }
   });
 });

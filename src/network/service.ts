@@ -10,7 +10,7 @@
  * unchanged is seen then) and the least recently used go first.
  */
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../errors.js';
+import { ErrorCode, queryTimeout } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { RequestBudget, type Database } from '../neo4j/database.js';
 import type { CentralityResult, CoalitionsResult } from './compute.js';
@@ -134,7 +134,7 @@ export class NetworkService {
 function asClientError(error: unknown, logger: Logger, key: string): unknown {
   if (error instanceof JobError) {
     logger.warn({ analytics: key, reason: error.reason, err: error.message }, 'network analytics failed');
-    if (error.reason === 'timeout') return computationTimeout();
+    if (error.reason === 'timeout') return queryTimeout('The computation did not finish in time; narrow it (fewer topics) or ask again shortly.');
     if (error.reason === 'memory') {
       return new GraphQLError('The computation needed more memory than the analytics worker has; narrow it (fewer topics).', {
         extensions: { code: ErrorCode.RESULT_TOO_LARGE, http: { status: 400 } },
@@ -144,11 +144,6 @@ function asClientError(error: unknown, logger: Logger, key: string): unknown {
   return error;
 }
 
-export function computationTimeout(): GraphQLError {
-  return new GraphQLError('The computation did not finish in time; narrow it (fewer topics) or ask again shortly.', {
-    extensions: { code: ErrorCode.QUERY_TIMEOUT, http: { status: 504 } },
-  });
-}
 
 const DEADLINE_MARGIN_MS = 100;
 
@@ -161,11 +156,7 @@ export async function withinDeadline<T>(promise: Promise<T>, budget: RequestBudg
   const expired = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(
       () =>
-        reject(
-          new GraphQLError('Still computing over the current graph; ask again shortly (the computation goes on).', {
-            extensions: { code: ErrorCode.QUERY_TIMEOUT, http: { status: 504 } },
-          }),
-        ),
+        reject(queryTimeout('Still computing over the current graph; ask again shortly (the computation goes on).')),
       // A little before the request's own deadline, so the client reads why (and that asking again will do).
       Math.max(0, budget.remainingMs() - DEADLINE_MARGIN_MS),
     );
