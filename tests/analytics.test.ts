@@ -270,8 +270,13 @@ describe('alignment on the seed graph', () => {
       // Other files set positions of their own actors on seed topics while this runs: the seed's actors must page in
       // the same order, and each page counts at least them.
       const seedActors = (edges: ReadonlyArray<{ node: { actor: { id: string } } }>) => edges.map((edge) => edge.node.actor.id).filter((id) => !/-[0-9a-f]{8}-/.test(id));
-      expect(seedActors(paged.edges)).toEqual(seedActors(whole.edges));
-      for (const total of paged.totals) expect(total).toBeGreaterThanOrEqual(seedActors(whole.edges).length);
+      // A seed actor can also join between the two reads (another file's sub-issue under a seed issue it holds a
+      // stance on rolls up to a topic Russia holds): each of the whole ranking's seed actors pages exactly once, in order.
+      const pagedIds = paged.edges.map((edge) => edge.node.actor.id);
+      expect(new Set(pagedIds).size).toBe(pagedIds.length);
+      const wholeSeed = seedActors(whole.edges);
+      expect(seedActors(paged.edges).filter((id) => wholeSeed.includes(id))).toEqual(wholeSeed);
+      for (const total of paged.totals) expect(total).toBeGreaterThanOrEqual(wholeSeed.length);
     }
   });
 
