@@ -7,7 +7,8 @@ import { foldForSearch } from '../src/shared/text.js';
 import { compareActors, verdictOf } from '../src/analytics/stances.js';
 import { contextAround } from '../src/statement/excerpt.js';
 import type { PositionRecord } from '../src/position/model.js';
-import { JobError, WorkerPool } from '../src/network/pool.js';
+import { analyticsPool } from '../src/network/pool.js';
+import { JobError } from '../src/shared/worker-pool.js';
 
 describe('locate', () => {
   const article = 'Ushakov described the talks as \u201Cconstructive.\u201D  But he added that \u201Csome American\n proposals appear acceptable\u201D and Russia\u2019s army advanced.';
@@ -155,8 +156,8 @@ describe('the analytics worker pool', () => {
 
   it('refuses a computation past the worker heap or past its time, and runs the next one', async () => {
     // Both refusals cost about a second of CPU: the suite's other files run meanwhile.
-    const tight = new WorkerPool({ timeoutMs: 60_000, memoryMb: 64 });
-    const hurried = new WorkerPool({ timeoutMs: 1_000, memoryMb: 4096 });
+    const tight = analyticsPool({ timeoutMs: 60_000, memoryMb: 64 });
+    const hurried = analyticsPool({ timeoutMs: 1_000, memoryMb: 4096 });
     try {
       await expect(tight.run(clique(3000))).rejects.toMatchObject({ reason: 'memory' });
       await expect(hurried.run(clique(3000))).rejects.toSatisfy((error) => error instanceof JobError && error.reason === 'timeout');

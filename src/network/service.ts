@@ -14,7 +14,8 @@ import { ErrorCode, queryTimeout } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { RequestBudget, type Database } from '../neo4j/database.js';
 import type { CentralityResult, CoalitionsResult } from './compute.js';
-import { JobError, WorkerPool } from './pool.js';
+import { JobError } from '../shared/worker-pool.js';
+import { analyticsPool, type AnalyticsPool } from './pool.js';
 import { NetworkRepository } from './repository.js';
 
 export interface NetworkSettings {
@@ -63,7 +64,7 @@ interface Entry {
 }
 
 export class NetworkService {
-  private readonly pool: WorkerPool;
+  private readonly pool: AnalyticsPool;
   private readonly cache = new Map<string, Entry>();
   private readonly inFlight = new Map<string, Promise<Computed<unknown>>>();
 
@@ -72,7 +73,7 @@ export class NetworkService {
     private readonly settings: NetworkSettings,
     private readonly logger: Logger,
   ) {
-    this.pool = new WorkerPool({ timeoutMs: settings.timeoutMs, memoryMb: settings.workerMemoryMb });
+    this.pool = analyticsPool({ timeoutMs: settings.timeoutMs, memoryMb: settings.workerMemoryMb });
   }
 
   coalitions(version: string, args: CoalitionArgs): Promise<Computed<CoalitionsResult>> {
