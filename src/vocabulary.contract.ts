@@ -23,5 +23,7 @@ export type VocabularyMatchesSchema = [
   Holds<Same<Vocabulary.SearchKind, Api.SearchKind>>,
   Holds<Same<Vocabulary.CentralityMeasure, Api.CentralityMeasure>>,
   Holds<Same<Vocabulary.ExportFormat, Api.ExportFormat>>,
+  Holds<Same<Vocabulary.CandidateKind, Api.CandidateKind>>,
+  Holds<Same<Vocabulary.CandidateStatus, Api.CandidateStatus>>,
   Holds<Same<Vocabulary.NodeKind, NonNullable<Api.ResolversInterfaceTypes<Record<string, never>>['Node']['__typename']>>>,
 ];

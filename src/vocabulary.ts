@@ -20,6 +20,12 @@ export type Reliability = (typeof reliabilities)[number];
 export const dateSources = ['ARTICLE', 'EVENT'] as const;
 export type DateSource = (typeof dateSources)[number];
 
+export const candidateKinds = ['STATEMENT', 'ACTOR'] as const;
+export type CandidateKind = (typeof candidateKinds)[number];
+
+export const candidateStatuses = ['PENDING', 'ACCEPTED', 'REJECTED'] as const;
+export type CandidateStatus = (typeof candidateStatuses)[number];
+
 export const eventKinds = [
   'TALKS',
   'MEETING',

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../neo4j/launcher.js';
 import { RequestBudget } from '../src/neo4j/database.js';
-import { withinDeadline } from '../src/network/service.js';
+import { withinDeadline } from '../src/shared/deadline.js';
 import { ActorsCentralityDocument, CentralityDocument, CoalitionsDocument, RelateActorsDocument, UpsertActorDocument, type CentralityQuery, type CoalitionsQuery } from './generated/operations.js';
 import { bearer, dataOf, eventually, ownedData, run, startTestService, testConfig } from './support.js';
 
@@ -282,7 +282,7 @@ describe('arguments, pages and freshness', () => {
   it('answers QUERY_TIMEOUT ("still computing") past the request deadline while the computation goes on', async () => {
     const budget = new RequestBudget({ timeoutMs: 150, maxRows: 1, maxBytes: 1_000 });
     const never = new Promise<never>(() => {});
-    await expect(withinDeadline(never, budget)).rejects.toMatchObject({ message: expect.stringContaining('Still computing'), extensions: { code: 'QUERY_TIMEOUT' } });
+    await expect(withinDeadline(never, budget, 'Still computing over the current graph')).rejects.toMatchObject({ message: expect.stringContaining('Still computing'), extensions: { code: 'QUERY_TIMEOUT' } });
   });
 
   it('a request cut off by its deadline leaves the computation running: asking again gets the result, computed once', async () => {

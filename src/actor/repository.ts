@@ -203,21 +203,7 @@ export class ActorRepository {
   }
 
   upsert(author: Author, input: z.output<typeof upsertActorInput>): Promise<{ actor: ActorRecord; change: ChangeRecord }> {
-    return this.db.writeTransaction('upsertActor', async (tx) => {
-      const id = await idOrSlug(tx, 'Actor', input.id, slugify(input.name, 'actor'), 'input.name');
-      const existing = await tx.run('actorAliases', 'MATCH (a:Actor {id: $id}) RETURN a.aliases AS aliases', { id }, z.object({ aliases: textList }));
-      const aliases = dedupeAliases(input.name, input.aliases ?? existing[0]?.aliases ?? []);
-      const rows = await tx.run(
-        'upsertActor',
-        `MERGE (n:Entity:Actor {id: $id})
-         SET n.name = $name, n.kind = $kind, n.aliases = $aliases, n.searchKey = $searchKey,
-             n.description = CASE WHEN $description IS NULL THEN n.description ELSE $description END, ${stamp}
-         RETURN ${actorProjection('n')} AS actor`,
-        { id, name: input.name, kind: input.kind, aliases, searchKey: actorSearchKey(input.name, aliases), description: input.description, by: author.label },
-        actorRow,
-      );
-      return { actor: rows[0]!.actor, change: await audit(tx, author, 'upsertActor', [id], input) };
-    });
+    return this.db.writeTransaction('upsertActor', (tx) => upsertActorIn(tx, author, input));
   }
 
   merge(author: Author, input: z.output<typeof mergeActorsInput>): Promise<{ actor: ActorRecord; change: ChangeRecord }> {
@@ -328,4 +314,21 @@ function dedupeAliases(name: string, aliases: string[]): string[] {
     kept.push(alias);
   }
   return kept;
+}
+
+/** upsertActor inside a caller's transaction (acceptCandidate creates a speaker with the statement). */
+export async function upsertActorIn(tx: Tx, author: Author, input: z.output<typeof upsertActorInput>): Promise<{ actor: ActorRecord; change: ChangeRecord }> {
+  const id = await idOrSlug(tx, 'Actor', input.id, slugify(input.name, 'actor'), 'input.name');
+  const existing = await tx.run('actorAliases', 'MATCH (a:Actor {id: $id}) RETURN a.aliases AS aliases', { id }, z.object({ aliases: textList }));
+  const aliases = dedupeAliases(input.name, input.aliases ?? existing[0]?.aliases ?? []);
+  const rows = await tx.run(
+    'upsertActor',
+    `MERGE (n:Entity:Actor {id: $id})
+     SET n.name = $name, n.kind = $kind, n.aliases = $aliases, n.searchKey = $searchKey,
+         n.description = CASE WHEN $description IS NULL THEN n.description ELSE $description END, ${stamp}
+     RETURN ${actorProjection('n')} AS actor`,
+    { id, name: input.name, kind: input.kind, aliases, searchKey: actorSearchKey(input.name, aliases), description: input.description, by: author.label },
+    actorRow,
+  );
+  return { actor: rows[0]!.actor, change: await audit(tx, author, 'upsertActor', [id], input) };
 }

@@ -9,6 +9,7 @@ import type { SearchConnectionRecord, SearchEdgeRecord } from '../search/model.j
 import type { StanceMatrixRecord, StanceRowRecord, StanceCellRecord, AgreementRecord, TopicComparisonRecord, AlignmentRecord, AlignmentConnectionRecord, GraphPathRecord, PathStepRecord } from '../analytics/model.js';
 import type { ChangeRecord, ChangeConnectionRecord } from '../curation/model.js';
 import type { CoalitionConnectionRecord, CoalitionNodeRecord, CoalitionStanceRecord, CoalitionStanceConnectionRecord, CoalitionDivisionRecord, TopicDivideRecord, CentralityConnectionRecord, ActorCentralityRecord } from '../network/model.js';
+import type { CandidateRecord, CandidateConnectionRecord, SuggestedActorRecord, SuggestedStanceNode, IngestPayloadRecord, CandidatePayloadRecord } from '../ingestion/model.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -274,6 +275,114 @@ export type AlignmentEdge = {
   cursor: Scalars['String']['output'];
   node: Alignment;
 };
+
+/** A suggestion from the extractor, waiting for a curator (or decided by one). */
+export type Candidate = {
+  __typename?: 'Candidate';
+  /** ACTOR: the actor suggested. */
+  actor: Maybe<SuggestedActor>;
+  confidence: Scalars['Float']['output'];
+  /** The sentence(s) around the words. */
+  context: Scalars['String']['output'];
+  dateSource: Maybe<DateSource>;
+  decidedAt: Maybe<Scalars['String']['output']>;
+  /** Who decided, when, and (rejected) why. */
+  decidedBy: Maybe<Scalars['String']['output']>;
+  end: Scalars['Int']['output'];
+  excerpt: Scalars['String']['output'];
+  /** Stable: `<source id>#<kind>-<start>-<end>`. */
+  id: Scalars['ID']['output'];
+  kind: CandidateKind;
+  reason: Maybe<Scalars['String']['output']>;
+  /** What accepting it made: the statement or actor. */
+  result: Maybe<Node>;
+  /** Which extraction rule or model suggested it, and how sure it is (0..1). */
+  rule: Scalars['String']['output'];
+  /** STATEMENT: the suggested date (the article's, marked ARTICLE). */
+  saidOn: Maybe<Scalars['Date']['output']>;
+  source: Source;
+  /** STATEMENT: who said it, as suggested. */
+  speaker: Maybe<SuggestedActor>;
+  /** STATEMENT: stances the words suggest, each with its holder and topic. */
+  stances: Array<SuggestedStance>;
+  /** Offsets in UTF-16 code units into source.text: source.text.slice(start, end) == excerpt. */
+  start: Scalars['Int']['output'];
+  /** STATEMENT: QUOTE for words in quotation marks, REPORTED for reported speech. */
+  statementKind: Maybe<StatementKind>;
+  status: CandidateStatus;
+};
+
+export type CandidateConnection = {
+  __typename?: 'CandidateConnection';
+  edges: Array<CandidateEdge>;
+  /** The edges' nodes, for clients that need no cursors. */
+  nodes: Array<Candidate>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CandidateEdge = {
+  __typename?: 'CandidateEdge';
+  cursor: Scalars['String']['output'];
+  node: Candidate;
+};
+
+export type CandidateEdits = {
+  /** ACTOR: the new actor's name, kind and aliases (defaults: the suggestion). */
+  actor?: InputMaybe<NewActorInput>;
+  dateSource?: InputMaybe<DateSource>;
+  end?: InputMaybe<Scalars['Int']['input']>;
+  /** STATEMENT: the speaker, a new actor created with the statement. */
+  newSpeaker?: InputMaybe<NewActorInput>;
+  /** STATEMENT: positions to set with the statement as their evidence. None unless given: suggestions only suggest. */
+  positions?: InputMaybe<Array<CandidatePositionInput>>;
+  saidOn?: InputMaybe<Scalars['Date']['input']>;
+  /** ACTOR: the name is another spelling of this existing actor: it becomes one of its aliases. */
+  sameAsActorId?: InputMaybe<Scalars['ID']['input']>;
+  /** STATEMENT: the speaker, an existing actor (overrides the suggestion). */
+  speakerId?: InputMaybe<Scalars['ID']['input']>;
+  /** STATEMENT: no actor speaks (an unnamed official): this note says who. */
+  speakerNote?: InputMaybe<Scalars['String']['input']>;
+  /** Narrow or move the words (offsets into the source's text); a QUOTE must stay inside quotation marks. */
+  start?: InputMaybe<Scalars['Int']['input']>;
+  /** STATEMENT: QUOTE, PARAPHRASE or REPORTED. */
+  statementKind?: InputMaybe<StatementKind>;
+};
+
+export type CandidateKind =
+  /** A person, organisation or state the article names that the graph does not hold yet. */
+  | 'ACTOR'
+  /** Words someone said (a quotation, or reported speech a stance rests on), with a suggested speaker and stances. */
+  | 'STATEMENT';
+
+export type CandidatePayload = {
+  __typename?: 'CandidatePayload';
+  /** The actors created or updated (a new speaker, a new actor, an alias). */
+  actors: Array<Actor>;
+  candidate: Candidate;
+  change: Change;
+  /** The positions set. */
+  positions: Array<Position>;
+  /** ACCEPTED statement candidates: the statement recorded. */
+  statement: Maybe<Statement>;
+};
+
+export type CandidatePositionInput = {
+  condition?: InputMaybe<Scalars['String']['input']>;
+  /** The holder; defaults to the suggestion's, or the speaker when the suggestion's holder is the speaker. */
+  holderId?: InputMaybe<Scalars['ID']['input']>;
+  stance?: InputMaybe<Stance>;
+  /** Take Candidate.stances[suggestion] (holder, topic, stance, condition); the fields below override it. */
+  suggestion?: InputMaybe<Scalars['Int']['input']>;
+  /** One line; defaults to the evidence's words. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CandidateStatus =
+  | 'ACCEPTED'
+  | 'PENDING'
+  | 'REJECTED';
 
 export type CentralityConnection = {
   __typename?: 'CentralityConnection';
@@ -617,6 +726,20 @@ export type ExportFormat =
   /** graphology's serialized graph (JSON; directed, multi, self-loops allowed): `Graph.from(json)`. */
   | 'GRAPHOLOGY';
 
+export type ExtractionSummary = {
+  __typename?: 'ExtractionSummary';
+  actorsLinked: Scalars['Int']['output'];
+  actorsNew: Scalars['Int']['output'];
+  /** Quotes with a speaker found. */
+  attributed: Scalars['Int']['output'];
+  /** Candidates stored (statements and new actors). */
+  candidates: Scalars['Int']['output'];
+  /** How long extraction took, in milliseconds. */
+  milliseconds: Scalars['Int']['output'];
+  quotes: Scalars['Int']['output'];
+  stances: Scalars['Int']['output'];
+};
+
 /** Where a filtered export is downloaded. */
 export type GraphExport = {
   __typename?: 'GraphExport';
@@ -636,6 +759,39 @@ export type GraphPath = {
   /** Every node on the path, from `from` to `to`. */
   nodes: Array<Node>;
   steps: Array<PathStep>;
+};
+
+export type IngestArticleInput = {
+  /** An article page's HTML. Exactly one of text and html. */
+  html?: InputMaybe<Scalars['String']['input']>;
+  /** The source's id; a slug of the title and date when absent. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  outlet?: InputMaybe<Scalars['String']['input']>;
+  publishedOn?: InputMaybe<Scalars['Date']['input']>;
+  reliability: Reliability;
+  reliabilityNote?: InputMaybe<Scalars['String']['input']>;
+  /** Plain text (paragraphs separated by blank lines). Exactly one of text and html. */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to the HTML's title when html is given. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** http(s) only. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type IngestArticlePayload = {
+  __typename?: 'IngestArticlePayload';
+  /** The candidates stored, in the order they stand in the article. */
+  candidates: CandidateConnection;
+  change: Change;
+  /** What the extractor found. */
+  extraction: ExtractionSummary;
+  source: Source;
+};
+
+
+export type IngestArticlePayloadCandidatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A question actors take positions on, optionally under a parent issue. */
@@ -717,8 +873,25 @@ export type MergeActorsInput = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Accept a candidate, with a curator's corrections (editor). A STATEMENT candidate becomes a statement citing its
+   * source at the candidate's exact offsets (or the edited ones), said by the suggested or chosen speaker; a speaker
+   * not yet in the graph is created in the same transaction; the positions given in `edits.positions` are set with the
+   * statement as evidence. An ACTOR candidate becomes an actor (or an alias of `edits.sameAsActorId`). Everything goes
+   * through the same audited writes as recordStatement, upsertActor and setPosition, in one transaction; a candidate
+   * already decided is CONFLICT.
+   */
+  acceptCandidate: CandidatePayload;
   /** Add an article. Sources are immutable once added (citations point into their text): an existing id is a CONFLICT. */
   addSource: SourcePayload;
+  /**
+   * Store an article and what the extractor finds in it, in one transaction (editor). Give `text` or `html` (not both):
+   * HTML is reduced to the article's text (Readability), which is what is stored and what offsets point into. The same
+   * text twice (by content hash) is BAD_USER_INPUT naming the source that holds it; so are empty, binary, oversized and
+   * non-English text and HTML with no article in it. An article in which the extractor finds nothing is stored, with no
+   * candidates, and says so (`extraction.quotes` 0).
+   */
+  ingestArticle: IngestArticlePayload;
   /** Merge duplicates into `keepId`: every relationship moves to it, names and aliases join its aliases, the others are deleted. */
   mergeActors: ActorPayload;
   /** Create or update an event with its participants and evidence. Without `id`, a slug of name and date. */
@@ -728,6 +901,8 @@ export type Mutation = {
    * Words not found are refused; a QUOTE must be verbatim and inside quotation marks in the source.
    */
   recordStatement: StatementPayload;
+  /** Reject a candidate, saying why (editor). A candidate already decided is CONFLICT. */
+  rejectCandidate: CandidatePayload;
   /** Relate two actors (idempotent; evidence joins). */
   relateActors: ActorRelationPayload;
   /** End a position (validTo, default today). History is kept. */
@@ -748,8 +923,27 @@ export type Mutation = {
  * Curators keep the graph current. Every mutation needs `Authorization: Bearer <token>` (role editor; mergeActors:
  * admin), runs in one transaction (all or nothing), and records who and when in the audit trail (Query.changes).
  */
+export type MutationAcceptCandidateArgs = {
+  edits?: InputMaybe<CandidateEdits>;
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Curators keep the graph current. Every mutation needs `Authorization: Bearer <token>` (role editor; mergeActors:
+ * admin), runs in one transaction (all or nothing), and records who and when in the audit trail (Query.changes).
+ */
 export type MutationAddSourceArgs = {
   input: AddSourceInput;
+};
+
+
+/**
+ * Curators keep the graph current. Every mutation needs `Authorization: Bearer <token>` (role editor; mergeActors:
+ * admin), runs in one transaction (all or nothing), and records who and when in the audit trail (Query.changes).
+ */
+export type MutationIngestArticleArgs = {
+  input: IngestArticleInput;
 };
 
 
@@ -777,6 +971,16 @@ export type MutationRecordEventArgs = {
  */
 export type MutationRecordStatementArgs = {
   input: RecordStatementInput;
+};
+
+
+/**
+ * Curators keep the graph current. Every mutation needs `Authorization: Bearer <token>` (role editor; mergeActors:
+ * admin), runs in one transaction (all or nothing), and records who and when in the audit trail (Query.changes).
+ */
+export type MutationRejectCandidateArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -822,6 +1026,13 @@ export type MutationUpsertActorArgs = {
  */
 export type MutationUpsertIssueArgs = {
   input: UpsertIssueInput;
+};
+
+export type NewActorInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  kind: ActorKind;
+  name: Scalars['String']['input'];
 };
 
 /** Anything with a stable id: lowercase kebab-case slugs such as `vladimir-putin` or `ukraine-nato-membership`. */
@@ -1040,6 +1251,8 @@ export type Query = {
    * with `with` are listed. `first` defaults to 20, at most 100.
    */
   alignment: AlignmentConnection;
+  /** One candidate by id (null when none has it). */
+  candidate: Maybe<Candidate>;
   /**
    * Actors ranked by a centrality measure of the actor network (highest first, then by id); `by` defaults to PAGE_RANK.
    * The network: every actor; two actors are tied by each relation or role between them (either direction), each event
@@ -1119,6 +1332,11 @@ export type Query = {
   /** Relations between actors, by type, then the names of both ends. Any argument id that names no actor is NOT_FOUND. */
   relations: RelationConnection;
   /**
+   * Candidates to review: newest ingestion first, then by source id, then in the order they stand in the article.
+   * `status` defaults to PENDING; `sourceId` must name a source (NOT_FOUND otherwise).
+   */
+  reviewQueue: CandidateConnection;
+  /**
    * Full text over actor names and aliases, issues, proposals, events and statement text, best first: nodes whose name
    * or an alias is exactly the query (case, accents and punctuation aside) come first, then the rest by relevance, ties
    * by id. Lucene syntax in the query is treated as plain words. The 1,000 best text matches are ranked and counted in
@@ -1187,6 +1405,15 @@ export type QueryAlignmentArgs = {
   minSharedTopics?: InputMaybe<Scalars['Int']['input']>;
   rollUp?: InputMaybe<RollUp>;
   with: Scalars['ID']['input'];
+};
+
+
+/**
+ * stancegraph: who stands where on what, who said so, where and when.
+ * Every position carries the statements that evidence it, and every statement the articles it is cited in.
+ */
+export type QueryCandidateArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1354,6 +1581,19 @@ export type QueryRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<RelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * stancegraph: who stands where on what, who said so, where and when.
+ * Every position carries the statements that evidence it, and every statement the articles it is cited in.
+ */
+export type QueryReviewQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<CandidateKind>;
+  sourceId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<CandidateStatus>;
 };
 
 
@@ -1787,6 +2027,33 @@ export type StatementPayload = {
   statement: Statement;
 };
 
+/** An actor as the extractor names it: linked to an actor of the graph, or a name and kind to create one from. */
+export type SuggestedActor = {
+  __typename?: 'SuggestedActor';
+  /** The linked actor, when the name matched one. */
+  actor: Maybe<Actor>;
+  confidence: Maybe<Scalars['Float']['output']>;
+  /** Suggested for a new actor. */
+  kind: Maybe<ActorKind>;
+  /** The actor's name as the text gives it (the canonical name when linked). */
+  name: Maybe<Scalars['String']['output']>;
+  /** An unnamed speaker ("a senior NATO official"). */
+  note: Maybe<Scalars['String']['output']>;
+  rule: Maybe<Scalars['String']['output']>;
+};
+
+export type SuggestedStance = {
+  __typename?: 'SuggestedStance';
+  condition: Maybe<Scalars['String']['output']>;
+  confidence: Scalars['Float']['output'];
+  holder: SuggestedActor;
+  /** Its index in Candidate.stances: what CandidatePositionInput.suggestion refers to. */
+  index: Scalars['Int']['output'];
+  rule: Scalars['String']['output'];
+  stance: Stance;
+  topic: Maybe<Topic>;
+};
+
 /** What a position is about: an Issue or a Proposal. */
 export type Topic = {
   id: Scalars['ID']['output'];
@@ -1958,6 +2225,14 @@ export type ResolversTypes = {
   AlignmentConnection: ResolverTypeWrapper<AlignmentConnectionRecord>;
   AlignmentEdge: ResolverTypeWrapper<Omit<AlignmentEdge, 'node'> & { node: ResolversTypes['Alignment'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Candidate: ResolverTypeWrapper<CandidateRecord>;
+  CandidateConnection: ResolverTypeWrapper<CandidateConnectionRecord>;
+  CandidateEdge: ResolverTypeWrapper<Omit<CandidateEdge, 'node'> & { node: ResolversTypes['Candidate'] }>;
+  CandidateEdits: CandidateEdits;
+  CandidateKind: CandidateKind;
+  CandidatePayload: ResolverTypeWrapper<CandidatePayloadRecord>;
+  CandidatePositionInput: CandidatePositionInput;
+  CandidateStatus: CandidateStatus;
   CentralityConnection: ResolverTypeWrapper<CentralityConnectionRecord>;
   CentralityEdge: ResolverTypeWrapper<Omit<CentralityEdge, 'node'> & { node: ResolversTypes['ActorCentrality'] }>;
   CentralityMeasure: CentralityMeasure;
@@ -1985,10 +2260,13 @@ export type ResolversTypes = {
   EventPayload: ResolverTypeWrapper<Omit<EventPayload, 'change' | 'event'> & { change: ResolversTypes['Change'], event: ResolversTypes['Event'] }>;
   ExportFilter: ExportFilter;
   ExportFormat: ExportFormat;
+  ExtractionSummary: ResolverTypeWrapper<ExtractionSummary>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphExport: ResolverTypeWrapper<GraphExport>;
   GraphPath: ResolverTypeWrapper<GraphPathRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IngestArticleInput: IngestArticleInput;
+  IngestArticlePayload: ResolverTypeWrapper<IngestPayloadRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Issue: ResolverTypeWrapper<IssueRecord>;
   IssueConnection: ResolverTypeWrapper<IssueConnectionRecord>;
@@ -1997,6 +2275,7 @@ export type ResolversTypes = {
   IssuePayload: ResolverTypeWrapper<Omit<IssuePayload, 'change' | 'issue'> & { change: ResolversTypes['Change'], issue: ResolversTypes['Issue'] }>;
   MergeActorsInput: MergeActorsInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewActorInput: NewActorInput;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipantInput: ParticipantInput;
@@ -2052,6 +2331,8 @@ export type ResolversTypes = {
   StatementKind: StatementKind;
   StatementPayload: ResolverTypeWrapper<Omit<StatementPayload, 'change' | 'statement'> & { change: ResolversTypes['Change'], statement: ResolversTypes['Statement'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SuggestedActor: ResolverTypeWrapper<SuggestedActorRecord>;
+  SuggestedStance: ResolverTypeWrapper<SuggestedStanceNode>;
   Topic: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Topic']>;
   TopicComparison: ResolverTypeWrapper<TopicComparisonRecord>;
   TopicDivide: ResolverTypeWrapper<TopicDivideRecord>;
@@ -2078,6 +2359,12 @@ export type ResolversParentTypes = {
   AlignmentConnection: AlignmentConnectionRecord;
   AlignmentEdge: Omit<AlignmentEdge, 'node'> & { node: ResolversParentTypes['Alignment'] };
   Boolean: Scalars['Boolean']['output'];
+  Candidate: CandidateRecord;
+  CandidateConnection: CandidateConnectionRecord;
+  CandidateEdge: Omit<CandidateEdge, 'node'> & { node: ResolversParentTypes['Candidate'] };
+  CandidateEdits: CandidateEdits;
+  CandidatePayload: CandidatePayloadRecord;
+  CandidatePositionInput: CandidatePositionInput;
   CentralityConnection: CentralityConnectionRecord;
   CentralityEdge: Omit<CentralityEdge, 'node'> & { node: ResolversParentTypes['ActorCentrality'] };
   Change: ChangeRecord;
@@ -2101,10 +2388,13 @@ export type ResolversParentTypes = {
   EventFilter: EventFilter;
   EventPayload: Omit<EventPayload, 'change' | 'event'> & { change: ResolversParentTypes['Change'], event: ResolversParentTypes['Event'] };
   ExportFilter: ExportFilter;
+  ExtractionSummary: ExtractionSummary;
   Float: Scalars['Float']['output'];
   GraphExport: GraphExport;
   GraphPath: GraphPathRecord;
   ID: Scalars['ID']['output'];
+  IngestArticleInput: IngestArticleInput;
+  IngestArticlePayload: IngestPayloadRecord;
   Int: Scalars['Int']['output'];
   Issue: IssueRecord;
   IssueConnection: IssueConnectionRecord;
@@ -2113,6 +2403,7 @@ export type ResolversParentTypes = {
   IssuePayload: Omit<IssuePayload, 'change' | 'issue'> & { change: ResolversParentTypes['Change'], issue: ResolversParentTypes['Issue'] };
   MergeActorsInput: MergeActorsInput;
   Mutation: Record<PropertyKey, never>;
+  NewActorInput: NewActorInput;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   ParticipantInput: ParticipantInput;
@@ -2162,6 +2453,8 @@ export type ResolversParentTypes = {
   StatementFilter: StatementFilter;
   StatementPayload: Omit<StatementPayload, 'change' | 'statement'> & { change: ResolversParentTypes['Change'], statement: ResolversParentTypes['Statement'] };
   String: Scalars['String']['output'];
+  SuggestedActor: SuggestedActorRecord;
+  SuggestedStance: SuggestedStanceNode;
   Topic: ResolversInterfaceTypes<ResolversParentTypes>['Topic'];
   TopicComparison: TopicComparisonRecord;
   TopicDivide: TopicDivideRecord;
@@ -2267,6 +2560,49 @@ export type AlignmentConnectionResolvers<ContextType = Context, ParentType exten
 export type AlignmentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AlignmentEdge'] = ResolversParentTypes['AlignmentEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Alignment'], ParentType, ContextType>;
+};
+
+export type CandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Candidate'] = ResolversParentTypes['Candidate']> = {
+  actor?: Resolver<Maybe<ResolversTypes['SuggestedActor']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  context?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dateSource?: Resolver<Maybe<ResolversTypes['DateSource']>, ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  excerpt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CandidateKind'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  saidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  speaker?: Resolver<Maybe<ResolversTypes['SuggestedActor']>, ParentType, ContextType>;
+  stances?: Resolver<Array<ResolversTypes['SuggestedStance']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementKind?: Resolver<Maybe<ResolversTypes['StatementKind']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CandidateStatus'], ParentType, ContextType>;
+};
+
+export type CandidateConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CandidateConnection'] = ResolversParentTypes['CandidateConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CandidateEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Candidate']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CandidateEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CandidateEdge'] = ResolversParentTypes['CandidateEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Candidate'], ParentType, ContextType>;
+};
+
+export type CandidatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CandidatePayload'] = ResolversParentTypes['CandidatePayload']> = {
+  actors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  candidate?: Resolver<ResolversTypes['Candidate'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
 };
 
 export type CentralityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CentralityConnection'] = ResolversParentTypes['CentralityConnection']> = {
@@ -2406,6 +2742,16 @@ export type EventPayloadResolvers<ContextType = Context, ParentType extends Reso
   event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
 };
 
+export type ExtractionSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExtractionSummary'] = ResolversParentTypes['ExtractionSummary']> = {
+  actorsLinked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  actorsNew?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attributed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  candidates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  milliseconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quotes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stances?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type GraphExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphExport'] = ResolversParentTypes['GraphExport']> = {
   fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   format?: Resolver<ResolversTypes['ExportFormat'], ParentType, ContextType>;
@@ -2417,6 +2763,13 @@ export type GraphPathResolvers<ContextType = Context, ParentType extends Resolve
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['PathStep']>, ParentType, ContextType>;
+};
+
+export type IngestArticlePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestArticlePayload'] = ResolversParentTypes['IngestArticlePayload']> = {
+  candidates?: Resolver<ResolversTypes['CandidateConnection'], ParentType, ContextType, Partial<IngestArticlePayloadCandidatesArgs>>;
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  extraction?: Resolver<ResolversTypes['ExtractionSummary'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 };
 
 export type IssueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Issue'] = ResolversParentTypes['Issue']> = {
@@ -2448,10 +2801,13 @@ export type IssuePayloadResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptCandidate?: Resolver<ResolversTypes['CandidatePayload'], ParentType, ContextType, RequireFields<MutationAcceptCandidateArgs, 'id'>>;
   addSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
+  ingestArticle?: Resolver<ResolversTypes['IngestArticlePayload'], ParentType, ContextType, RequireFields<MutationIngestArticleArgs, 'input'>>;
   mergeActors?: Resolver<ResolversTypes['ActorPayload'], ParentType, ContextType, RequireFields<MutationMergeActorsArgs, 'input'>>;
   recordEvent?: Resolver<ResolversTypes['EventPayload'], ParentType, ContextType, RequireFields<MutationRecordEventArgs, 'input'>>;
   recordStatement?: Resolver<ResolversTypes['StatementPayload'], ParentType, ContextType, RequireFields<MutationRecordStatementArgs, 'input'>>;
+  rejectCandidate?: Resolver<ResolversTypes['CandidatePayload'], ParentType, ContextType, RequireFields<MutationRejectCandidateArgs, 'id' | 'reason'>>;
   relateActors?: Resolver<ResolversTypes['ActorRelationPayload'], ParentType, ContextType, RequireFields<MutationRelateActorsArgs, 'input'>>;
   retractPosition?: Resolver<ResolversTypes['PositionPayload'], ParentType, ContextType, RequireFields<MutationRetractPositionArgs, 'input'>>;
   setPosition?: Resolver<ResolversTypes['PositionPayload'], ParentType, ContextType, RequireFields<MutationSetPositionArgs, 'input'>>;
@@ -2557,6 +2913,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
   agreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<QueryAgreementArgs, 'a' | 'b'>>;
   alignment?: Resolver<ResolversTypes['AlignmentConnection'], ParentType, ContextType, RequireFields<QueryAlignmentArgs, 'minSharedTopics' | 'with'>>;
+  candidate?: Resolver<Maybe<ResolversTypes['Candidate']>, ParentType, ContextType, RequireFields<QueryCandidateArgs, 'id'>>;
   centrality?: Resolver<ResolversTypes['CentralityConnection'], ParentType, ContextType, RequireFields<QueryCentralityArgs, 'by'>>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<QueryChangesArgs>>;
   coalitions?: Resolver<ResolversTypes['CoalitionConnection'], ParentType, ContextType, RequireFields<QueryCoalitionsArgs, 'minSize' | 'resolution'>>;
@@ -2573,6 +2930,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   proposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType, RequireFields<QueryProposalArgs, 'id'>>;
   proposals?: Resolver<ResolversTypes['ProposalConnection'], ParentType, ContextType, Partial<QueryProposalsArgs>>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<QueryRelationsArgs>>;
+  reviewQueue?: Resolver<ResolversTypes['CandidateConnection'], ParentType, ContextType, RequireFields<QueryReviewQueueArgs, 'status'>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
   shifts?: Resolver<ResolversTypes['StanceShiftConnection'], ParentType, ContextType, RequireFields<QueryShiftsArgs, 'from' | 'to'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
@@ -2727,6 +3085,25 @@ export type StatementPayloadResolvers<ContextType = Context, ParentType extends 
   statement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
 };
 
+export type SuggestedActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuggestedActor'] = ResolversParentTypes['SuggestedActor']> = {
+  actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['ActorKind']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SuggestedStanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuggestedStance'] = ResolversParentTypes['SuggestedStance']> = {
+  condition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  holder?: Resolver<ResolversTypes['SuggestedActor'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType>;
+};
+
 export type TopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
   __resolveType: TypeResolveFn<'Issue' | 'Proposal', ParentType, ContextType>;
 };
@@ -2760,6 +3137,10 @@ export type Resolvers<ContextType = Context> = {
   Alignment?: AlignmentResolvers<ContextType>;
   AlignmentConnection?: AlignmentConnectionResolvers<ContextType>;
   AlignmentEdge?: AlignmentEdgeResolvers<ContextType>;
+  Candidate?: CandidateResolvers<ContextType>;
+  CandidateConnection?: CandidateConnectionResolvers<ContextType>;
+  CandidateEdge?: CandidateEdgeResolvers<ContextType>;
+  CandidatePayload?: CandidatePayloadResolvers<ContextType>;
   CentralityConnection?: CentralityConnectionResolvers<ContextType>;
   CentralityEdge?: CentralityEdgeResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
@@ -2779,8 +3160,10 @@ export type Resolvers<ContextType = Context> = {
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   EventPayload?: EventPayloadResolvers<ContextType>;
+  ExtractionSummary?: ExtractionSummaryResolvers<ContextType>;
   GraphExport?: GraphExportResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
+  IngestArticlePayload?: IngestArticlePayloadResolvers<ContextType>;
   Issue?: IssueResolvers<ContextType>;
   IssueConnection?: IssueConnectionResolvers<ContextType>;
   IssueEdge?: IssueEdgeResolvers<ContextType>;
@@ -2821,6 +3204,8 @@ export type Resolvers<ContextType = Context> = {
   StatementConnection?: StatementConnectionResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;
   StatementPayload?: StatementPayloadResolvers<ContextType>;
+  SuggestedActor?: SuggestedActorResolvers<ContextType>;
+  SuggestedStance?: SuggestedStanceResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   TopicComparison?: TopicComparisonResolvers<ContextType>;
   TopicDivide?: TopicDivideResolvers<ContextType>;

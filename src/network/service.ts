@@ -146,29 +146,6 @@ function asClientError(error: unknown, logger: Logger, key: string): unknown {
 }
 
 
-const DEADLINE_MARGIN_MS = 100;
-
-/** Waits for a computation up to the request's deadline; past it, QUERY_TIMEOUT (the computation goes on). */
-export async function withinDeadline<T>(promise: Promise<T>, budget: RequestBudget | undefined): Promise<T> {
-  // No deadline, or none any more: a request whose write committed is answered whatever it takes (never a timeout
-  // that would hide the write).
-  if (!budget || !Number.isFinite(budget.remainingMs())) return promise;
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(queryTimeout('Still computing over the current graph; ask again shortly (the computation goes on).')),
-      // A little before the request's own deadline, so the client reads why (and that asking again will do).
-      Math.max(0, budget.remainingMs() - DEADLINE_MARGIN_MS),
-    );
-  });
-  try {
-    return await Promise.race([promise, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 function centralityView(result: CentralityResult): CentralityView {
   const ids = result.actorIds;
   const byId = (x: number, y: number) => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0);

@@ -460,90 +460,7 @@ export class PositionRepository {
    * another stance supersedes the current positions (their validTo is set) and starts a new one.
    */
   set(author: Author, input: z.output<typeof setPositionInput>): Promise<{ position: PositionRecord; superseded: PositionRecord[]; change: ChangeRecord }> {
-    return this.db.writeTransaction('setPosition', async (tx) => {
-      await lockActors(tx, [input.actorId]);
-      await assertExist(tx, 'Actor', [input.actorId], 'input.actorId');
-      await assertExist(tx, 'Topic', [input.topicId], 'input.topicId');
-      await assertExist(tx, 'Statement', input.evidence, 'input.evidence');
-      const dated = await tx.run(
-        'evidenceDate',
-        'MATCH (s:Statement) WHERE s.id IN $evidence AND s.saidOn IS NOT NULL RETURN toString(min(s.saidOn)) AS validFrom',
-        input,
-        z.object({ validFrom: z.string().nullable() }),
-      );
-      const validFrom = dated[0]?.validFrom ?? null;
-      const params = { ...input, validFrom, by: author.label };
-
-      let id: string;
-      let superseded: PositionRecord[] = [];
-      if (input.id) {
-        const owner = await tx.run(
-          'positionOwner',
-          'MATCH (a:Actor)-[:HOLDS]->(:Position {id: $id})-[:ON]->(t:Topic) RETURN a.id AS actorId, t.id AS topicId',
-          { id: input.id },
-          z.object({ actorId: z.string(), topicId: z.string() }),
-        );
-        const held = owner[0];
-        if (held && (held.actorId !== input.actorId || held.topicId !== input.topicId)) {
-          throw conflict(`input.id: position "${input.id}" belongs to ${held.actorId} on ${held.topicId}`);
-        }
-        id = held ? input.id : await newId(tx, input.id, 'input.id');
-        // An explicit id sets the evidence to exactly what is given.
-        await tx.exec('replaceEvidence', 'MATCH (:Position {id: $id})-[r:EVIDENCED_BY]->(s) WHERE NOT s.id IN $evidence DELETE r', { id, evidence: input.evidence });
-      } else {
-        const current = await tx.run(
-          'currentPositions',
-          `MATCH (a:Actor {id: $actorId})-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: $topicId})
-           WHERE p.validTo IS NULL OR p.validTo > date()
-           RETURN p.id AS id, p.stance AS stance ORDER BY p.validFrom DESC, p.id`,
-          input,
-          z.object({ id: z.string(), stance: z.string() }),
-        );
-        const same = current.find((row) => row.stance === input.stance);
-        if (same) {
-          id = same.id;
-        } else {
-          id = await nextPositionId(tx, `${input.actorId}-${input.topicId}`.slice(0, 100).replace(/-+$/, ''));
-          const ended = await tx.run(
-            'supersedePositions',
-            `MATCH (a:Actor {id: $actorId})-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: $topicId})
-             WHERE (p.validTo IS NULL OR p.validTo > date()) AND p.stance <> $stance
-             WITH a, p, t, coalesce(date($validFrom), date()) AS end
-             SET p.validTo = CASE WHEN p.validFrom IS NOT NULL AND p.validFrom > end THEN p.validFrom ELSE end END,
-                 p.updatedAt = datetime(), p.updatedBy = $by
-             RETURN ${positionProjection} AS position`,
-            params,
-            positionRow,
-          );
-          superseded = ended.map((row) => row.position);
-        }
-      }
-      const rows = await tx.run(
-        'setPosition',
-        `MATCH (a:Actor {id: $actorId}), (t:Topic {id: $topicId})
-         MERGE (n:Entity:Position {id: $positionId})
-         SET n.stance = $stance, n.summary = $summary, n.condition = $condition, ${stamp}
-         MERGE (a)-[:HOLDS]->(n)
-         MERGE (n)-[:ON]->(t)
-         WITH a, t, n
-         CALL (n) {
-           UNWIND $evidence AS statementId
-           MATCH (s:Statement {id: statementId})
-           MERGE (n)-[:EVIDENCED_BY]->(s)
-         }
-         WITH a, t, n
-         SET n.validFrom = COLLECT { MATCH (n)-[:EVIDENCED_BY]->(s:Statement) WHERE s.saidOn IS NOT NULL RETURN s.saidOn ORDER BY s.saidOn LIMIT 1 }[0]
-         WITH a, t, n AS p
-         RETURN ${positionProjection} AS position`,
-        { ...params, positionId: id },
-        positionRow,
-      );
-      // The checks above ran before the write took its locks: a merge may have removed the actor meanwhile.
-      const written = rows[0];
-      if (!written) throw notFound('input.actorId', `actor "${input.actorId}" or topic "${input.topicId}" was removed while the position was being set`);
-      const change = await audit(tx, author, 'setPosition', [id, input.actorId, input.topicId, ...superseded.map((p) => p.id)], input);
-      return { position: written.position, superseded, change };
-    });
+    return this.db.writeTransaction('setPosition', (tx) => setPositionIn(tx, author, input));
   }
 
   /** Ends a position (validTo, default today); history is kept. */
@@ -585,4 +502,90 @@ async function nextPositionId(tx: Tx, base: string): Promise<string> {
   const taken = new Set(rows[0]?.ids ?? []);
   if (!taken.has(base)) return base;
   for (let suffix = 2; ; suffix++) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
+}
+
+/** setPosition inside a caller's transaction (acceptCandidate sets the positions a statement evidences). */
+export async function setPositionIn(tx: Tx, author: Author, input: z.output<typeof setPositionInput>): Promise<{ position: PositionRecord; superseded: PositionRecord[]; change: ChangeRecord }> {
+  await lockActors(tx, [input.actorId]);
+  await assertExist(tx, 'Actor', [input.actorId], 'input.actorId');
+  await assertExist(tx, 'Topic', [input.topicId], 'input.topicId');
+  await assertExist(tx, 'Statement', input.evidence, 'input.evidence');
+  const dated = await tx.run(
+    'evidenceDate',
+    'MATCH (s:Statement) WHERE s.id IN $evidence AND s.saidOn IS NOT NULL RETURN toString(min(s.saidOn)) AS validFrom',
+    input,
+    z.object({ validFrom: z.string().nullable() }),
+  );
+  const validFrom = dated[0]?.validFrom ?? null;
+  const params = { ...input, validFrom, by: author.label };
+
+  let id: string;
+  let superseded: PositionRecord[] = [];
+  if (input.id) {
+    const owner = await tx.run(
+      'positionOwner',
+      'MATCH (a:Actor)-[:HOLDS]->(:Position {id: $id})-[:ON]->(t:Topic) RETURN a.id AS actorId, t.id AS topicId',
+      { id: input.id },
+      z.object({ actorId: z.string(), topicId: z.string() }),
+    );
+    const held = owner[0];
+    if (held && (held.actorId !== input.actorId || held.topicId !== input.topicId)) {
+      throw conflict(`input.id: position "${input.id}" belongs to ${held.actorId} on ${held.topicId}`);
+    }
+    id = held ? input.id : await newId(tx, input.id, 'input.id');
+    // An explicit id sets the evidence to exactly what is given.
+    await tx.exec('replaceEvidence', 'MATCH (:Position {id: $id})-[r:EVIDENCED_BY]->(s) WHERE NOT s.id IN $evidence DELETE r', { id, evidence: input.evidence });
+  } else {
+    const current = await tx.run(
+      'currentPositions',
+      `MATCH (a:Actor {id: $actorId})-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: $topicId})
+       WHERE p.validTo IS NULL OR p.validTo > date()
+       RETURN p.id AS id, p.stance AS stance ORDER BY p.validFrom DESC, p.id`,
+      input,
+      z.object({ id: z.string(), stance: z.string() }),
+    );
+    const same = current.find((row) => row.stance === input.stance);
+    if (same) {
+      id = same.id;
+    } else {
+      id = await nextPositionId(tx, `${input.actorId}-${input.topicId}`.slice(0, 100).replace(/-+$/, ''));
+      const ended = await tx.run(
+        'supersedePositions',
+        `MATCH (a:Actor {id: $actorId})-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: $topicId})
+         WHERE (p.validTo IS NULL OR p.validTo > date()) AND p.stance <> $stance
+         WITH a, p, t, coalesce(date($validFrom), date()) AS end
+         SET p.validTo = CASE WHEN p.validFrom IS NOT NULL AND p.validFrom > end THEN p.validFrom ELSE end END,
+             p.updatedAt = datetime(), p.updatedBy = $by
+         RETURN ${positionProjection} AS position`,
+        params,
+        positionRow,
+      );
+      superseded = ended.map((row) => row.position);
+    }
+  }
+  const rows = await tx.run(
+    'setPosition',
+    `MATCH (a:Actor {id: $actorId}), (t:Topic {id: $topicId})
+     MERGE (n:Entity:Position {id: $positionId})
+     SET n.stance = $stance, n.summary = $summary, n.condition = $condition, ${stamp}
+     MERGE (a)-[:HOLDS]->(n)
+     MERGE (n)-[:ON]->(t)
+     WITH a, t, n
+     CALL (n) {
+       UNWIND $evidence AS statementId
+       MATCH (s:Statement {id: statementId})
+       MERGE (n)-[:EVIDENCED_BY]->(s)
+     }
+     WITH a, t, n
+     SET n.validFrom = COLLECT { MATCH (n)-[:EVIDENCED_BY]->(s:Statement) WHERE s.saidOn IS NOT NULL RETURN s.saidOn ORDER BY s.saidOn LIMIT 1 }[0]
+     WITH a, t, n AS p
+     RETURN ${positionProjection} AS position`,
+    { ...params, positionId: id },
+    positionRow,
+  );
+  // The checks above ran before the write took its locks: a merge may have removed the actor meanwhile.
+  const written = rows[0];
+  if (!written) throw notFound('input.actorId', `actor "${input.actorId}" or topic "${input.topicId}" was removed while the position was being set`);
+  const change = await audit(tx, author, 'setPosition', [id, input.actorId, input.topicId, ...superseded.map((p) => p.id)], input);
+  return { position: written.position, superseded, change };
 }

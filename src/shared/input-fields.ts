@@ -40,12 +40,12 @@ export const ids = (max: number) => z.array(slug).max(max, `must hold at most ${
 /** The Date scalar has checked the format. */
 export const date = z.string();
 
-/** Parses a mutation input or throws BAD_USER_INPUT naming the first bad field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+/** Parses a mutation input (the argument `root`) or throws BAD_USER_INPUT naming the first bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root = 'input'): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const path = ['input', ...issue.path].reduce<string>(
+  const path = [root, ...issue.path].reduce<string>(
     (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
     '',
   );

@@ -7,7 +7,7 @@ import { actorProjection } from '../actor/repository.js';
 import { assertExist, audit, newId, stamp } from '../curation/repository.js';
 import type { Author, ChangeRecord } from '../curation/model.js';
 import { badUserInput, notFound } from '../errors.js';
-import { int, type QueryRunner } from '../neo4j/database.js';
+import { int, type QueryRunner, type Tx } from '../neo4j/database.js';
 import { slugify } from '../shared/input-fields.js';
 import { keyset } from '../neo4j/keyset.js';
 import type { CursorKey, PageArgs, SortedRow } from '../shared/pagination.js';
@@ -235,80 +235,93 @@ export class StatementRepository {
   }
 
   addSource(author: Author, input: z.output<typeof addSourceInput>): Promise<{ source: SourceRecord; change: ChangeRecord }> {
-    return this.db.writeTransaction('addSource', async (tx) => {
-      const id = await newId(tx, input.id ?? slugify(`${input.title}${input.publishedOn ? `-${input.publishedOn}` : ''}`, 'source'), input.id ? 'input.id' : 'input.title');
-      const rows = await tx.run(
-        'addSource',
-        `CREATE (n:Entity:Source {id: $id})
-         SET n.title = $title, n.outlet = $outlet, n.publishedOn = date($publishedOn), n.url = $url, n.text = $text,
-             n.reliability = $reliability, n.reliabilityNote = $reliabilityNote, ${stamp}
-         WITH n AS src
-         RETURN ${sourceProjection} AS source`,
-        { ...input, id, by: author.label },
-        sourceRow,
-      );
-      return { source: rows[0]!.source, change: await audit(tx, author, 'addSource', [id], { ...input, text: `(${input.text.length} characters)` }) };
-    });
+    return this.db.writeTransaction('addSource', (tx) => addSourceIn(tx, author, input));
   }
 
   /** Records a statement citing its sources; each citation's offsets are found by looking for the words in the source. */
   recordStatement(author: Author, input: z.output<typeof recordStatementInput>): Promise<{ statement: StatementRecord; change: ChangeRecord }> {
-    return this.db.writeTransaction('recordStatement', async (tx) => {
-      const words = input.text.split(/\s+/).slice(0, 8).join(' ');
-      const id = await newId(tx, input.id ?? slugify(`${input.speakerId ?? 'statement'} ${words}`, 'statement'), input.id ? 'input.id' : 'input.text');
-      if (input.speakerId) await assertExist(tx, 'Actor', [input.speakerId], 'input.speakerId');
-      const wanted = [
-        ...(input.sourceIds ?? []).map((sourceId, index) => ({ sourceId, match: null as string | null, occurrence: 1, argument: `input.sourceIds[${index}]` })),
-        ...(input.citations ?? []).map((citation, index) => ({
-          sourceId: citation.sourceId,
-          match: citation.match,
-          occurrence: citation.occurrence ?? 1,
-          argument: `input.citations[${index}]`,
-        })),
-      ];
-      const seen = new Set<string>();
-      for (const citation of wanted) {
-        if (seen.has(citation.sourceId)) throw badUserInput(citation.argument, `source "${citation.sourceId}" is cited twice`);
-        seen.add(citation.sourceId);
-      }
-      const texts = await tx.run('sourceTexts', 'UNWIND $ids AS id MATCH (src:Source {id: id}) RETURN id, src.text AS text', { ids: [...seen] }, sourceTextRow);
-      const textOf = new Map(texts.map((row) => [row.id, row.text]));
-      const citations = wanted.map((citation) => {
-        const text = textOf.get(citation.sourceId);
-        if (text === undefined) throw notFound(citation.argument, `no source with id "${citation.sourceId}"`);
-        const span = locate(text, citation.match ?? input.text, citation.occurrence);
-        if (!span) throw badUserInput(citation.argument, `the words are not in source "${citation.sourceId}" (quotes and whitespace may differ; nothing else)`);
-        if (input.kind === 'QUOTE' && !isInsideQuotation(text, span)) {
-          throw badUserInput(citation.argument, `a QUOTE must be words inside quotation marks in source "${citation.sourceId}"`);
-        }
-        return { sourceId: citation.sourceId, start: span.start, end: span.end };
-      });
-      const rows = await tx.run(
-        'recordStatement',
-        `CREATE (n:Entity:Statement {id: $id})
-         SET n.text = $text, n.kind = $kind, n.speakerNote = $speakerNote, n.saidOn = date($saidOn), n.dateSource = $dateSource, ${stamp}
-         WITH n
-         CALL (n) {
-           MATCH (speaker:Actor {id: $speakerId})
-           MERGE (n)-[:SAID_BY]->(speaker)
-         }
-         CALL (n) {
-           UNWIND $citations AS citation
-           MATCH (src:Source {id: citation.sourceId})
-           CREATE (n)-[:CITED_IN {start: citation.start, end: citation.end}]->(src)
-         }
-         WITH n AS s
-         RETURN ${statementProjection} AS statement`,
-        { ...input, id, citations, by: author.label },
-        statementRow,
-      );
-      const targets = [id, ...(input.speakerId ? [input.speakerId] : []), ...citations.map((citation) => citation.sourceId)];
-      return { statement: rows[0]!.statement, change: await audit(tx, author, 'recordStatement', targets, input) };
-    });
+    return this.db.writeTransaction('recordStatement', (tx) => recordStatementIn(tx, author, input));
   }
 }
 
 /** A full-text filter starts from the index; otherwise from the label. */
 function listMatch(filter: StatementListFilter): string {
   return filter.search ? "CALL db.index.fulltext.queryNodes('entity_search', $search) YIELD node AS s WITH s" : 'MATCH (s:Statement) WITH s';
+}
+
+/** addSource inside a caller's transaction (ingestArticle stores the source with its candidates). */
+export async function addSourceIn(tx: Tx, author: Author, input: z.output<typeof addSourceInput>): Promise<{ source: SourceRecord; change: ChangeRecord }> {
+  const id = await newId(tx, input.id ?? slugify(`${input.title}${input.publishedOn ? `-${input.publishedOn}` : ''}`, 'source'), input.id ? 'input.id' : 'input.title');
+  const rows = await tx.run(
+    'addSource',
+    `CREATE (n:Entity:Source {id: $id})
+     SET n.title = $title, n.outlet = $outlet, n.publishedOn = date($publishedOn), n.url = $url, n.text = $text,
+         n.reliability = $reliability, n.reliabilityNote = $reliabilityNote, ${stamp}
+     WITH n AS src
+     RETURN ${sourceProjection} AS source`,
+    { ...input, id, by: author.label },
+    sourceRow,
+  );
+  return { source: rows[0]!.source, change: await audit(tx, author, 'addSource', [id], { ...input, text: `(${input.text.length} characters)` }) };
+}
+
+/** recordStatement inside a caller's transaction (acceptCandidate records the statement with its speaker and positions). */
+export async function recordStatementIn(
+  tx: Tx,
+  author: Author,
+  input: z.output<typeof recordStatementInput>,
+  /** Where the words stand, per source, when the caller knows it to the character (a reviewed candidate): not searched. */
+  exact: ReadonlyMap<string, { start: number; end: number }> = new Map(),
+): Promise<{ statement: StatementRecord; change: ChangeRecord }> {
+  const words = input.text.split(/\s+/).slice(0, 8).join(' ');
+  const id = await newId(tx, input.id ?? slugify(`${input.speakerId ?? 'statement'} ${words}`, 'statement'), input.id ? 'input.id' : 'input.text');
+  if (input.speakerId) await assertExist(tx, 'Actor', [input.speakerId], 'input.speakerId');
+  const wanted = [
+    ...(input.sourceIds ?? []).map((sourceId, index) => ({ sourceId, match: null as string | null, occurrence: 1, argument: `input.sourceIds[${index}]` })),
+    ...(input.citations ?? []).map((citation, index) => ({
+      sourceId: citation.sourceId,
+      match: citation.match,
+      occurrence: citation.occurrence ?? 1,
+      argument: `input.citations[${index}]`,
+    })),
+  ];
+  const seen = new Set<string>();
+  for (const citation of wanted) {
+    if (seen.has(citation.sourceId)) throw badUserInput(citation.argument, `source "${citation.sourceId}" is cited twice`);
+    seen.add(citation.sourceId);
+  }
+  const texts = await tx.run('sourceTexts', 'UNWIND $ids AS id MATCH (src:Source {id: id}) RETURN id, src.text AS text', { ids: [...seen] }, sourceTextRow);
+  const textOf = new Map(texts.map((row) => [row.id, row.text]));
+  const citations = wanted.map((citation) => {
+    const text = textOf.get(citation.sourceId);
+    if (text === undefined) throw notFound(citation.argument, `no source with id "${citation.sourceId}"`);
+    const known = exact.get(citation.sourceId);
+    const span = known && text.slice(known.start, known.end) === input.text ? known : locate(text, citation.match ?? input.text, citation.occurrence);
+    if (!span) throw badUserInput(citation.argument, `the words are not in source "${citation.sourceId}" (quotes and whitespace may differ; nothing else)`);
+    if (input.kind === 'QUOTE' && !isInsideQuotation(text, span)) {
+      throw badUserInput(citation.argument, `a QUOTE must be words inside quotation marks in source "${citation.sourceId}"`);
+    }
+    return { sourceId: citation.sourceId, start: span.start, end: span.end };
+  });
+  const rows = await tx.run(
+    'recordStatement',
+    `CREATE (n:Entity:Statement {id: $id})
+     SET n.text = $text, n.kind = $kind, n.speakerNote = $speakerNote, n.saidOn = date($saidOn), n.dateSource = $dateSource, ${stamp}
+     WITH n
+     CALL (n) {
+       MATCH (speaker:Actor {id: $speakerId})
+       MERGE (n)-[:SAID_BY]->(speaker)
+     }
+     CALL (n) {
+       UNWIND $citations AS citation
+       MATCH (src:Source {id: citation.sourceId})
+       CREATE (n)-[:CITED_IN {start: citation.start, end: citation.end}]->(src)
+     }
+     WITH n AS s
+     RETURN ${statementProjection} AS statement`,
+    { ...input, id, citations, by: author.label },
+    statementRow,
+  );
+  const targets = [id, ...(input.speakerId ? [input.speakerId] : []), ...citations.map((citation) => citation.sourceId)];
+  return { statement: rows[0]!.statement, change: await audit(tx, author, 'recordStatement', targets, input) };
 }
