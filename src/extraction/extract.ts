@@ -1,0 +1,299 @@
+/**
+ * The extractor: text and a gazetteer in, suggestions out (quotations with their speakers, the actors named, the
+ * topics, the stances stated), each with its offsets, the rule that found it and a confidence. Pure and synchronous.
+ */
+import type { ActorKind } from '../vocabulary.js';
+import type { ExtractedActor, ExtractedQuote, ExtractedStance, Extraction, Gazetteer, KnownActor, Span } from './model.js';
+import { ActorIndex, isCountry, looksLikeActorName, normalizeName, stripTitles, suggestKind } from './names.js';
+import { analyse, type Analysis } from './nlp.js';
+import { findQuoteSpans, wordCount, type QuoteSpan } from './quotes.js';
+import { Attributor, type Speaker } from './speakers.js';
+import { stanceOf, topicMatchers, topicScore } from './stances.js';
+
+const NAMING_BEFORE = /(so-called|dubbed|nicknamed|known as|titled|entitled|termed|branded|labell?ed|the (word|words|phrase|term|slogan|motto|headline))\s*(an?|the)?\s*$/i;
+const CALLED_BEFORE = /\b(call|calls|called|calling)\s+(it|this|that|them|the [\p{L}-]+)\s+(the|a|an)\s*$/iu;
+
+interface NameMention {
+  start: number;
+  end: number;
+  /** As written, titles stripped. */
+  name: string;
+  actor: KnownActor | undefined;
+  tokenCount: number;
+  /** A lone capitalised word that acts ("Valdonia rejects", "Estrania's negotiator"). */
+  acts: boolean;
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Gazetteer names and aliases as written in the text (case-sensitive, whole words). */
+function gazetteerMentions(text: string, index: ActorIndex): NameMention[] {
+  if (index.forms.length === 0) return [];
+  const byForm = new Map(index.forms.map((f) => [f.form, f.actor]));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${index.forms.map((f) => escapeRegExp(f.form)).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const mentions: NameMention[] = [];
+  for (const match of text.matchAll(pattern)) {
+    const actor = byForm.get(match[0]);
+    const at = match.index ?? 0;
+    if (actor) mentions.push({ start: at, end: at + match[0].length, name: match[0], actor, tokenCount: match[0].split(/\s+/).length, acts: true });
+  }
+  return mentions;
+}
+
+/** Runs of proper nouns ("of"/"for" may join two), each a candidate name. */
+function properNounRuns(text: string, analysis: Analysis, index: ActorIndex): NameMention[] {
+  const { tokens, sentences } = analysis;
+  const runs: NameMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i];
+    if (!token || token.pos !== 'PROPN' || !/^\p{Lu}/u.test(token.value)) {
+      i += 1;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length) {
+      const next = tokens[j];
+      if (next?.pos === 'PROPN' && /^\p{Lu}/u.test(next.value) && next.start - (tokens[j - 1]?.end ?? 0) <= 1) j += 1;
+      else if ((next?.lower === 'of' || next?.lower === 'for') && tokens[j + 1]?.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[j + 1]?.value ?? '')) j += 2;
+      else break;
+    }
+    const words = tokens.slice(i, j).map((t) => t.value);
+    const name = stripTitles(words);
+    const nameStart = tokens[j - name.length]?.start ?? token.start;
+    const end = tokens[j - 1]?.end ?? token.end;
+    const after = tokens[j];
+    const sentenceStart = sentences[token.sentence]?.firstToken === i || tokens[i - 1]?.pos === 'SPACE';
+    const possessive = after?.value === "'s" || after?.value === '’s';
+    const acts = possessive || (!sentenceStart && (after?.pos === 'VERB' || after?.pos === 'AUX'));
+    const written = text.slice(nameStart, end);
+    runs.push({ start: nameStart, end, name: written, actor: index.link(written), tokenCount: name.length, acts });
+    i = j;
+  }
+  return runs;
+}
+
+export function extract(text: string, gazetteer: Gazetteer): Extraction {
+  const index = new ActorIndex(gazetteer);
+  const analysis = analyse(text);
+  const spans = findQuoteSpans(text);
+  const runs = properNounRuns(text, analysis, index);
+  const fullNames = runs.filter((run) => run.tokenCount > 1 && !run.actor && suggestKind(run.name, false) === 'PERSON' && looksLikeActorName(run.name));
+
+  /** The fullest name the text gives for a name (a surname alone → the full name used elsewhere). */
+  const fullest = (name: string): string => {
+    const last = normalizeName(name.split(/\s+/).pop() ?? name);
+    const longer = fullNames.filter((run) => normalizeName(run.name.split(/\s+/).pop() ?? '') === last && run.name.length > name.length);
+    return longer.sort((a, b) => b.name.length - a.name.length)[0]?.name ?? name;
+  };
+  const isPerson = (name: string): boolean => {
+    const actor = index.link(name);
+    if (actor) return actor.kind === 'PERSON';
+    return !isCountry(name) && suggestKind(fullest(name), !name.includes(' ')) === 'PERSON';
+  };
+
+  const attributor = new Attributor(text, analysis, spans, isPerson);
+  const kept = spans.filter((span) => {
+    const before = text.slice(Math.max(0, span.openAt - 40), span.openAt);
+    const words = wordCount(text.slice(span.start, span.end));
+    if (NAMING_BEFORE.test(before) || CALLED_BEFORE.test(before)) return false;
+    const titleCase = text
+      .slice(span.start, span.end)
+      .split(/\s+/)
+      .every((word) => /^[\p{Lu}\p{N}]/u.test(word));
+    if (words >= 4 && !titleCase) return true;
+    return attributor.hasSpeechCue(span.openAt, span.closeAt) && !(titleCase && words > 1);
+  });
+
+  const speakers: Array<Speaker | null> = [];
+  const verbs: Array<number | null> = [];
+  kept.forEach((span, qi) => {
+    const previous = qi > 0 ? kept[qi - 1] : undefined;
+    const next = kept[qi + 1];
+    const openTok = attributor.tokenAt(span.openAt);
+    const closeTok = attributor.tokenAt(span.closeAt);
+    const sentOpen = attributor.sentenceOf(span.openAt);
+    const sentClose = attributor.sentenceOf(span.closeAt);
+    const nextOpen = next ? attributor.tokenAt(next.openAt) : Number.MAX_SAFE_INTEGER;
+
+    // After the quotation: `"…," said X`, `"…," X said`, `"…," X — who … — told reporters`.
+    let afterSpeaker: Speaker | null = null;
+    let afterVerb: number | null = null;
+    let a = closeTok + 1;
+    const afterEnd = Math.min(Math.max(sentClose.to, closeTok + 2), nextOpen, analysis.tokens.length);
+    while (a < afterEnd && [',', '—', '–', '-'].includes(analysis.tokens[a]?.value ?? '')) a += 1;
+    if (!span.continues) {
+      for (let v = a; v < Math.min(afterEnd, a + 16); v += 1) {
+        const value = analysis.tokens[v]?.value ?? '';
+        if (['.', '?', '!', '“', '"', ';'].includes(value)) break;
+        if (attributor.isSpeechVerb(v)) {
+          afterSpeaker = attributor.speakerOfVerb(v, a, afterEnd, 'said-after', 0.9);
+          afterVerb = v;
+          break;
+        }
+      }
+    }
+    const immediate = afterSpeaker !== null && afterVerb !== null && afterVerb - a <= 10;
+
+    // Before it, in its sentence: `X said: "…"`, `X said the plan was "…"`, `"…," he said, "…"` (a split quotation).
+    let beforeSpeaker: Speaker | null = null;
+    let beforeVerb: number | null = null;
+    const prevClose = previous ? attributor.tokenAt(previous.closeAt) : -1;
+    const lo = Math.max(sentOpen.from, prevClose + 1);
+    for (let v = openTok - 1; v >= lo; v -= 1) {
+      if (!attributor.isSpeechVerb(v)) continue;
+      beforeVerb = v;
+      const prevIndex = qi - 1;
+      if (previous && verbs[prevIndex] === v && speakers[prevIndex]) {
+        const shared = speakers[prevIndex];
+        if (shared) beforeSpeaker = { ...shared, rule: 'split-quote', confidence: Math.min(shared.confidence, 0.85) };
+        break;
+      }
+      const verb = analysis.tokens[v];
+      const participle = verb?.lower.endsWith('ing') && analysis.tokens[v - 1]?.value === ',';
+      if (participle) {
+        // ", adding that …": the subject of the sentence's earlier speech verb, or the previous quotation's speaker.
+        for (let w = v - 1; w >= sentOpen.from; w -= 1) {
+          if (!attributor.isSpeechVerb(w)) continue;
+          const earlier = verbs.indexOf(w);
+          const speaker = earlier >= 0 ? speakers[earlier] : attributor.speakerOfVerb(w, sentOpen.from, v, 'said-before', 0.85);
+          if (speaker) beforeSpeaker = { ...speaker, rule: 'participle-continues', confidence: 0.8 };
+          break;
+        }
+        if (beforeSpeaker) break;
+      }
+      beforeSpeaker = attributor.speakerOfVerb(v, lo, openTok, 'said-before', 0.85);
+      break;
+    }
+
+    let speaker: Speaker | null = null;
+    let verb: number | null = null;
+    if (immediate) [speaker, verb] = [afterSpeaker, afterVerb];
+    else if (beforeSpeaker) [speaker, verb] = [beforeSpeaker, beforeVerb];
+    else if (afterSpeaker) [speaker, verb] = [afterSpeaker, afterVerb];
+    else if (previous?.continues && previous.paragraph < span.paragraph && speakers[qi - 1]) {
+      const shared = speakers[qi - 1];
+      if (shared) speaker = { ...shared, rule: 'continues-paragraph', confidence: 0.8 };
+    } else if (previous && speakers[qi - 1] && isNearby(text, previous, span)) {
+      const shared = speakers[qi - 1];
+      if (shared) speaker = { ...shared, rule: 'continues-previous', confidence: 0.6 };
+    }
+    speakers.push(speaker);
+    verbs.push(verb);
+    // A quotation run over paragraphs whose attribution comes in a later paragraph: its first parts share it.
+    if (speaker) {
+      for (let back = qi - 1; back >= 0 && kept[back]?.continues && !speakers[back]; back -= 1) speakers[back] = { ...speaker, rule: 'continues-paragraph', confidence: 0.75 };
+      attributor.remember(span.start, speaker);
+    }
+  });
+
+  const quotes: ExtractedQuote[] = kept.map((span, qi) => {
+    const speaker = speakers[qi] ?? null;
+    const linked = speaker && !speaker.isDescription ? index.link(speaker.name) : undefined;
+    const name = speaker ? (speaker.isDescription ? speaker.name : (linked?.name ?? fullest(speaker.name))) : null;
+    const words = text.slice(span.start, span.end);
+    const count = wordCount(words);
+    return {
+      text: words,
+      start: span.start,
+      end: span.end,
+      rule: span.continues ? 'quote-over-paragraphs' : count >= 4 ? 'quote-marks' : 'partial-quote-in-reported-speech',
+      confidence: count >= 4 ? 0.95 : 0.75,
+      speaker: name,
+      speakerId: linked?.id ?? null,
+      speakerNote: speaker?.isDescription ? speaker.name : null,
+      speakerSpan: speaker ? { text: text.slice(speaker.span.start, speaker.span.end), start: speaker.span.start, end: speaker.span.end } : null,
+      speakerRule: speaker?.rule ?? null,
+      speakerConfidence: speaker?.confidence ?? 0,
+      partial: count <= 3 || /^\p{Ll}/u.test(words),
+    };
+  });
+
+  const actors = collectActors(text, index, runs, fullest, quotes);
+  const { topics, stances } = topicsAndStances(text, gazetteer, quotes, index);
+  return { quotes, actors, topics, stances };
+}
+
+/** The next quotation continues the previous speaker when it follows in the same or the next paragraph. */
+function isNearby(text: string, previous: QuoteSpan, span: QuoteSpan): boolean {
+  if (previous.paragraph === span.paragraph) return true;
+  const between = text.slice(previous.closeAt + 1, span.openAt);
+  const paragraphs = between.split('\n').filter((line) => line.trim() !== '');
+  // Only whitespace, or the rest of the previous quotation's paragraph, between them.
+  return paragraphs.length <= 1 && span.openAt - previous.closeAt < 400 && text.slice(span.openAt - 2, span.openAt).includes('\n');
+}
+
+function collectActors(
+  text: string,
+  index: ActorIndex,
+  runs: NameMention[],
+  fullest: (name: string) => string,
+  quotes: readonly ExtractedQuote[],
+): ExtractedActor[] {
+  const byKey = new Map<string, ExtractedActor>();
+  const add = (key: string, actor: Omit<ExtractedActor, 'mentions'>, span: Span) => {
+    const existing = byKey.get(key);
+    if (existing) existing.mentions.push(span);
+    else byKey.set(key, { ...actor, mentions: [span] });
+  };
+  const linked = [...gazetteerMentions(text, index), ...runs.filter((run) => run.actor)];
+  const covered = (start: number, end: number) => linked.some((m) => m.start <= start && m.end >= end);
+  for (const mention of linked) {
+    const actor = mention.actor;
+    if (!actor) continue;
+    const exact = normalizeName(mention.name) === normalizeName(actor.name);
+    add(actor.id, { name: actor.name, id: actor.id, kind: actor.kind, rule: exact ? 'gazetteer-name' : 'gazetteer-alias', confidence: exact ? 0.95 : 0.85 }, { text: text.slice(mention.start, mention.end), start: mention.start, end: mention.end });
+  }
+  const speakerNames = new Set(quotes.filter((q) => q.speaker && !q.speakerNote && !q.speakerId).map((q) => normalizeName(q.speaker ?? '')));
+  for (const run of runs) {
+    if (run.actor || covered(run.start, run.end)) continue;
+    if (/^[\p{Lu}\s.-]+$/u.test(run.name) && run.name.length > 1 && !isCountry(run.name)) continue; // datelines, unknown acronyms
+    if (!looksLikeActorName(run.name)) continue;
+    const single = run.tokenCount === 1;
+    const name = single ? fullest(run.name) : run.name;
+    const kind: ActorKind | null = suggestKind(name, !name.includes(' '));
+    if (!kind) continue;
+    const key = normalizeName(name);
+    if (single && name === run.name && !isCountry(name) && !run.acts && !speakerNames.has(key) && !byKey.has(key)) continue;
+    add(key, { name, id: null, kind, rule: single ? 'proper-noun' : 'proper-noun-run', confidence: single ? 0.5 : 0.7 }, { text: text.slice(run.start, run.end), start: run.start, end: run.end });
+  }
+  return [...byKey.values()].sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+function topicsAndStances(text: string, gazetteer: Gazetteer, quotes: readonly ExtractedQuote[], index: ActorIndex): Pick<Extraction, 'topics' | 'stances'> {
+  const matchers = topicMatchers(gazetteer.topics);
+  const paragraphs = text.split('\n').filter((line) => line.trim() !== '');
+  const totals = matchers
+    .map((matcher) => ({ id: matcher.topic.id, score: paragraphs.reduce((sum, p) => sum + topicScore(matcher, p), 0) }))
+    .filter((t) => t.score > 0)
+    .sort((a, b) => b.score - a.score);
+  const topics = totals.map((t) => ({ id: t.id, rule: 'topic-name-or-words', confidence: Math.min(0.9, 0.4 + 0.1 * t.score) }));
+  const stances: ExtractedStance[] = [];
+  quotes.forEach((quote, quoteIndex) => {
+    // A stance is the speaker's own, stated in their words; an unnamed speaker holds no position in the graph.
+    if (!quote.speaker || quote.speakerNote) return;
+    const stance = stanceOf(quote.text);
+    if (!stance) return;
+    const lineStart = text.lastIndexOf('\n', quote.start) + 1;
+    const context = text.slice(lineStart, quote.end);
+    for (const matcher of matchers) {
+      if (topicScore(matcher, quote.text) === 0 && topicScore(matcher, context) === 0) continue;
+      stances.push({
+        holder: quote.speaker,
+        holderId: quote.speakerId ?? index.lookup(quote.speaker)?.id ?? null,
+        topic: matcher.topic.id,
+        stance: stance.stance,
+        condition: stance.condition,
+        evidence: quote.text,
+        evidence_start: quote.start,
+        evidence_end: quote.end,
+        quoteIndex,
+        rule: stance.rule,
+        confidence: topicScore(matcher, quote.text) > 0 ? 0.6 : 0.45,
+      });
+    }
+  });
+  return { topics, stances };
+}
