@@ -96,7 +96,7 @@ export class Attributor {
     const token = this.tok(i);
     if (!token || this.inQuote[i]) return false;
     if (NP_POS.has(token.pos)) return true;
-    if (token.value === "'s" || token.value === '’s' || token.value === '-' || token.value === '.') return i > 0 && this.tok(i - 1)?.pos === 'PROPN';
+    if (token.value === "'s" || token.value === '’s' || token.value === '-') return i > 0 && this.tok(i - 1)?.pos === 'PROPN';
     if (token.lower === 'of' || token.lower === 'for') return NP_POS.has(this.tok(i - 1)?.pos ?? '') && NP_POS.has(this.tok(i + 1)?.pos ?? '');
     return false;
   }
@@ -155,7 +155,8 @@ export class Attributor {
     const first = this.tok(k);
     if (first && first.pos === 'PRON' && PERSONAL_PRONOUNS.has(first.lower)) return { from: k, to: k + 1 };
     const from = k;
-    while (k < hi && k - from < 12 && this.isNpToken(k)) k += 1;
+    // The speaker comes first: "said Amara Odhiambo of Climate Justice Africa" is Amara Odhiambo.
+    while (k < hi && k - from < 12 && this.isNpToken(k) && !(['of', 'for'].includes(this.tok(k)?.lower ?? '') && this.tok(k - 1)?.pos === 'PROPN')) k += 1;
     return k > from ? { from, to: k } : null;
   }
 
