@@ -40,6 +40,8 @@ export interface Speaker {
 interface Range {
   from: number;
   to: number;
+  /** A description's last token when it runs past its head ("a diplomat who was in the room"). */
+  through?: number;
 }
 
 export class Attributor {
@@ -96,7 +98,7 @@ export class Attributor {
     const token = this.tok(i);
     if (!token || this.inQuote[i]) return false;
     if (NP_POS.has(token.pos)) return true;
-    if (token.value === "'s" || token.value === '’s' || token.value === '-' || token.value === '.') return i > 0 && this.tok(i - 1)?.pos === 'PROPN';
+    if (token.value === "'s" || token.value === '’s' || token.value === '-') return i > 0 && this.tok(i - 1)?.pos === 'PROPN';
     if (token.lower === 'of' || token.lower === 'for') return NP_POS.has(this.tok(i - 1)?.pos ?? '') && NP_POS.has(this.tok(i + 1)?.pos ?? '');
     return false;
   }
@@ -109,6 +111,12 @@ export class Attributor {
     const to = k + 1;
     while (k >= lo && to - k <= 12 && this.isNpToken(k)) {
       if (this.tok(k)?.pos === 'DET') {
+        // "a spokesman for the presidency", "a member of the delegation": the phrase goes on before the preposition.
+        const preposition = this.tok(k - 1)?.lower ?? '';
+        if (['of', 'for', 'at', 'from'].includes(preposition) && k - 2 >= lo && ['NOUN'].includes(this.tok(k - 2)?.pos ?? '') && !this.inQuote[k - 2]) {
+          k -= 2;
+          continue;
+        }
         k -= 1;
         break;
       }
@@ -133,7 +141,19 @@ export class Attributor {
       if (apposition && apposition.from === j + 1 && this.endsInName(apposition) && !(before && this.endsInName(before))) return apposition;
       return before;
     }
-    return this.withPostModifier(this.coreBefore(k + 1, lo), lo);
+    const core = this.withPostModifier(this.coreBefore(k + 1, lo), lo);
+    // "a diplomat who was in the room said": the subject is before "who"; the description runs to the verb.
+    if (core && this.tok(core.from - 1)?.pos !== 'PUNCT') {
+      for (let w = core.from - 1; w >= lo && core.from - w < 10; w -= 1) {
+        const word = this.tok(w);
+        if (!word || word.pos === 'PUNCT' || this.inQuote[w]) break;
+        if (word.lower !== 'who') continue;
+        const subject = this.coreBefore(w, lo);
+        if (subject && this.tok(subject.to - 1)?.pos === 'NOUN') return { ...subject, through: k };
+        break;
+      }
+    }
+    return core;
   }
 
   /** "a diplomat familiar with the discussions said": the head is the diplomat, not the discussions. */
@@ -155,7 +175,8 @@ export class Attributor {
     const first = this.tok(k);
     if (first && first.pos === 'PRON' && PERSONAL_PRONOUNS.has(first.lower)) return { from: k, to: k + 1 };
     const from = k;
-    while (k < hi && k - from < 12 && this.isNpToken(k)) k += 1;
+    // The speaker comes first: "said Amara Odhiambo of Climate Justice Africa" is Amara Odhiambo.
+    while (k < hi && k - from < 12 && this.isNpToken(k) && !(['of', 'for'].includes(this.tok(k)?.lower ?? '') && this.tok(k - 1)?.pos === 'PROPN')) k += 1;
     return k > from ? { from, to: k } : null;
   }
 
@@ -187,7 +208,7 @@ export class Attributor {
     }
     // A description: "a senior European Commission official", "officials", "the minister".
     const start = this.tok(range.from)?.start ?? head.start;
-    let end = head.end;
+    let end = range.through !== undefined ? (this.tok(range.through)?.end ?? head.end) : head.end;
     const rest = this.text.slice(end).replace(/^,?\s*/, '');
     if (POST_MODIFIERS.test(rest)) {
       const clause = /^[^,.;:"“”]*?(?=\s+(said|told|added|says|warned)\b|[,.;:"“”]|$)/.exec(rest);

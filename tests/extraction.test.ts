@@ -1,0 +1,254 @@
+/**
+ * The extractor (src/extraction): each attribution pattern as a small case with exact offsets, the stance rules, the
+ * speed target, and the dry-run CLI (`npm run extract -- --json`) on a temp file, on a seed article, on bad input, and
+ * linked to an actor that exists only in the test database.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { z } from 'zod';
+import { extract } from '../src/extraction/extract.js';
+import { buildGazetteer } from '../src/extraction/gazetteer.js';
+import type { Extraction } from '../src/extraction/model.js';
+import type { Database } from '../src/neo4j/database.js';
+import { seedGazetteer } from '../scripts/extraction-tools.js';
+import { cypherWrite, testDatabase } from './support.js';
+
+const gazetteer = buildGazetteer(
+  [
+    { id: 'yuri-ushakov', name: 'Yuri Ushakov', kind: 'PERSON', aliases: ['Ushakov'] },
+    { id: 'dmitry-peskov', name: 'Dmitry Peskov', kind: 'PERSON', aliases: ['Peskov'] },
+    { id: 'volodymyr-zelensky', name: 'Volodymyr Zelensky', kind: 'PERSON', aliases: ['Zelensky'] },
+    { id: 'vladimir-putin', name: 'Vladimir Putin', kind: 'PERSON', aliases: ['Putin'] },
+    { id: 'russia', name: 'Russia', kind: 'STATE', aliases: ['Moscow', 'the Kremlin'] },
+    { id: 'nato', name: 'NATO', kind: 'ORGANIZATION', aliases: [] },
+  ],
+  [{ id: 'peace-settlement', name: 'Negotiated end to the war in Ukraine', aliases: ['peace plan'], description: null }],
+);
+
+/** Every offset slices to its text; returns the quotes as [text, speaker] pairs. */
+function quotesOf(text: string, extraction: Extraction = extract(text, gazetteer)): Array<[string, string | null]> {
+  for (const q of extraction.quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
+  for (const a of extraction.actors) for (const m of a.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  for (const s of extraction.stances) expect(text.slice(s.evidence_start, s.evidence_end)).toBe(s.evidence);
+  return extraction.quotes.map((q) => [q.text, q.speaker]);
+}
+
+describe('quotations and their speakers', () => {
+  it('said after the quotation, with a title before the name and a dash clause', () => {
+    const text = '“The talks were useful,” Kremlin aide Yuri Ushakov — who took part in the talks — told reporters.';
+    const extraction = extract(text, gazetteer);
+    expect(quotesOf(text, extraction)).toEqual([['The talks were useful', 'Yuri Ushakov']]);
+    expect(extraction.quotes[0]?.speakerId).toBe('yuri-ushakov');
+  });
+
+  it('said before the quotation, and the inverted "said X"', () => {
+    const text = 'Opposition leader Marta Lindqvist said: "The budget will not pass in this form."\n\n"We are open to amendments on every line," said Jonas Berg, the finance minister.';
+    expect(quotesOf(text)).toEqual([
+      ['The budget will not pass in this form.', 'Marta Lindqvist'],
+      ['We are open to amendments on every line', 'Jonas Berg'],
+    ]);
+  });
+
+  it('a quotation split by its attribution is two quotes with one speaker', () => {
+    const text = '"We are ready to meet as many times as needed," Peskov said, "but not at any price."';
+    expect(quotesOf(text)).toEqual([
+      ['We are ready to meet as many times as needed', 'Dmitry Peskov'],
+      ['but not at any price.', 'Dmitry Peskov'],
+    ]);
+  });
+
+  it('a quotation over paragraphs is one quote per paragraph, same speaker', () => {
+    const text = '“The risk is too high for our members,” said Elena Marsh, who chairs the shippers’ association. “Nobody will sail without cover.\n\n“We asked for guarantees in writing and received only promises.”';
+    expect(quotesOf(text)).toEqual([
+      ['The risk is too high for our members', 'Elena Marsh'],
+      ['Nobody will sail without cover.', 'Elena Marsh'],
+      ['We asked for guarantees in writing and received only promises.', 'Elena Marsh'],
+    ]);
+  });
+
+  it('a partial quote inside reported speech is a quote; scare quotes are not', () => {
+    const text = 'Moscow said parts of the plan were "unacceptable." Critics call the route the "bread line," and the so-called "toll war" goes on.';
+    const extraction = extract(text, gazetteer);
+    expect(quotesOf(text, extraction)).toEqual([['unacceptable.', 'Russia']]);
+    expect(extraction.quotes[0]?.partial).toBe(true);
+    expect(extraction.quotes[0]?.speakerId).toBe('russia');
+  });
+
+  it('a pronoun and "he added" continue the speaker; a quotation with no attribution continues the previous one', () => {
+    const text = 'Estrania’s chief negotiator, Mira Solberg, struck a hopeful tone. "There is a landing zone," she said. "It is narrow, but it is there."\n\nHe added nothing. Ushakov spoke next.\n\n"Our soldiers have changed the assessments of our partners," he added.';
+    expect(quotesOf(text)).toEqual([
+      ['There is a landing zone', 'Mira Solberg'],
+      ['It is narrow, but it is there.', 'Mira Solberg'],
+      ['Our soldiers have changed the assessments of our partners', 'Yuri Ushakov'],
+    ]);
+  });
+
+  it('an anonymous speaker is their description, with no id; "the official" refers back to it', () => {
+    const text = 'A senior NATO official, who asked not to be named, said the alliance was united. "Nobody is leaving the table," the official said.';
+    const extraction = extract(text, gazetteer);
+    expect(quotesOf(text, extraction)).toEqual([['Nobody is leaving the table', 'A senior NATO official']]);
+    expect(extraction.quotes[0]).toMatchObject({ speakerId: null, speakerNote: 'A senior NATO official' });
+  });
+
+  it('"according to" names the speaker, straight single and curly double marks alike', () => {
+    const text = "'Our navy patrols the route every day,' according to Turkish Defence Minister Hakan Ozturk. Mr. Ozturk said Turkey would escort convoys “if both parties request it.”";
+    expect(quotesOf(text)).toEqual([
+      ['Our navy patrols the route every day', 'Hakan Ozturk'],
+      ['if both parties request it.', 'Hakan Ozturk'],
+    ]);
+  });
+
+  it('apostrophes are not quotation marks', () => {
+    const text = "Russia's envoy didn't comment on the shippers' association or the members' demands.";
+    expect(quotesOf(text)).toEqual([]);
+  });
+});
+
+describe('actors', () => {
+  it('links names, aliases and a known surname to the gazetteer, and proposes the rest with a kind', () => {
+    const text = 'Zelensky met NATO leaders in Brussels while the Kremlin said Moscow was ready. Estonian Prime Minister Kaja Kallas and France backed him.';
+    const actors = extract(text, gazetteer).actors.map((a) => [a.name, a.id, a.kind]);
+    expect(actors).toEqual(
+      expect.arrayContaining([
+        ['Volodymyr Zelensky', 'volodymyr-zelensky', 'PERSON'],
+        ['NATO', 'nato', 'ORGANIZATION'],
+        ['Russia', 'russia', 'STATE'],
+        ['Kaja Kallas', null, 'PERSON'],
+        ['France', null, 'STATE'],
+      ]),
+    );
+    expect(actors.filter((a) => a[1] === 'russia')).toHaveLength(1);
+  });
+});
+
+describe('stances', () => {
+  it('a stance is the speaker’s, from their words; a critic’s words about another actor give that actor none', () => {
+    const text = '“Putin is rejecting the peace plan because he wants the war to go on,” Zelensky said.';
+    const extraction = extract(text, gazetteer);
+    quotesOf(text, extraction);
+    expect(extraction.stances.every((s) => s.holderId === 'volodymyr-zelensky')).toBe(true);
+    expect(extraction.stances.some((s) => s.holderId === 'vladimir-putin')).toBe(false);
+  });
+
+  it('states one only where a quotation does: the author’s analysis gives none; negation turns support to opposition', () => {
+    const analysis = 'Russia appears to oppose the peace plan, analysts believe, and its army keeps advancing.';
+    expect(extract(analysis, gazetteer).stances).toEqual([]);
+    const text = '“We do not support this peace plan in its present form,” Peskov said. “We would accept the peace plan only if NATO stops expanding,” he added.';
+    const stances = extract(text, gazetteer).stances.map((s) => [s.holderId, s.topic, s.stance]);
+    expect(stances).toEqual([
+      ['dmitry-peskov', 'peace-settlement', 'OPPOSES'],
+      ['dmitry-peskov', 'peace-settlement', 'CONDITIONAL'],
+    ]);
+  });
+});
+
+describe('speed', () => {
+  it('extracts a 10,000-character article within a second (model loaded once)', () => {
+    const dev = join('eval', 'dev');
+    const text = readdirSync(dev)
+      .filter((f) => f.startsWith('own-') && f.endsWith('.txt'))
+      .map((f) => readFileSync(join(dev, f), 'utf8'))
+      .join('\n\n')
+      .repeat(5)
+      .slice(0, 10_000);
+    const seed = seedGazetteer();
+    extract('Warm-up: "the model loads once," he said.', seed);
+    const started = performance.now();
+    const extraction = extract(text, seed);
+    const ms = performance.now() - started;
+    expect(extraction.quotes.length).toBeGreaterThan(10);
+    expect(ms).toBeLessThan(1_000);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The dry-run CLI
+
+const exec = promisify(execFile);
+const dryRun = z.record(
+  z.string(),
+  z.strictObject({
+    quotes: z.array(z.strictObject({ text: z.string(), start: z.number(), end: z.number(), speaker: z.string().nullable(), speakerId: z.string().nullable() })),
+    actors: z.array(z.strictObject({ name: z.string(), id: z.string().nullable() })),
+    stances: z.array(
+      z.strictObject({ holder: z.string(), topic: z.string(), stance: z.string(), evidence: z.string(), evidence_start: z.number(), evidence_end: z.number() }),
+    ),
+  }),
+);
+
+async function runExtract(args: string[], env: Record<string, string | undefined>) {
+  const environment: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' };
+  for (const key of ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']) delete environment[key];
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) environment[key] = value;
+  try {
+    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', 'scripts/extract.ts', ...args], { env: environment, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+describe('npm run extract -- --json', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'extract-'));
+  const article = join(dir, 'article.txt');
+  const seedArticle = join('seeds', 'articles', readdirSync(join('seeds', 'articles')).sort()[0] ?? '');
+  let db: Database;
+  const actorId = `extraction-test-${process.pid}-zorana-kvist`;
+
+  beforeAll(async () => {
+    writeFileSync(article, 'Zorana Kvist, the harbour master, warned of delays. “The cranes will be idle until March,” Kvist said.\n');
+    db = testDatabase();
+    await cypherWrite(db, 'createDbOnlyActor', "CREATE (:Actor {id: $id, name: 'Zorana Kvist', kind: 'PERSON', aliases: ['Kvist'], searchKey: 'zorana kvist'})", { id: actorId });
+  });
+  afterAll(async () => {
+    await cypherWrite(db, 'deleteDbOnlyActor', 'MATCH (a:Actor {id: $id}) DETACH DELETE a', { id: actorId });
+    await db.close();
+  });
+
+  it('prints one JSON object keyed by path, offsets slicing to the quotes, linked to the seed’s actors without a database', async () => {
+    const result = await runExtract(['--json', article, seedArticle], {});
+    expect(result.code).toBe(0);
+    const output = dryRun.parse(JSON.parse(result.stdout));
+    expect(Object.keys(output).sort()).toEqual([article, seedArticle].sort());
+    for (const [file, found] of Object.entries(output)) {
+      const text = readFileSync(file, 'utf8');
+      for (const q of found.quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
+      for (const s of found.stances) expect(text.slice(s.evidence_start, s.evidence_end)).toBe(s.evidence);
+    }
+    expect(output[article]?.quotes).toEqual([{ text: 'The cranes will be idle until March', start: expect.any(Number), end: expect.any(Number), speaker: 'Zorana Kvist', speakerId: null }]);
+    const seedQuotes = output[seedArticle]?.quotes ?? [];
+    expect(seedQuotes.some((q) => q.speakerId === 'yuri-ushakov')).toBe(true);
+    expect(output[seedArticle]?.actors).toContainEqual({ name: 'Vladimir Putin', id: 'vladimir-putin' });
+  });
+
+  it('links to the actors of the database at NEO4J_URI when it is set', async () => {
+    const neo4j = inject('neo4j');
+    const result = await runExtract(['--json', article], { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEO4J_DATABASE: neo4j.database });
+    expect(result.stderr).toBe('');
+    const output = dryRun.parse(JSON.parse(result.stdout));
+    expect(output[article]?.quotes[0]).toMatchObject({ speaker: 'Zorana Kvist', speakerId: actorId });
+    expect(output[article]?.actors).toContainEqual({ name: 'Zorana Kvist', id: actorId });
+  });
+
+  it('refuses a missing, an empty and a binary file with a message on stderr, a non-zero exit and no JSON for them', async () => {
+    const empty = join(dir, 'empty.txt');
+    const binary = join(dir, 'binary.bin');
+    writeFileSync(empty, '  \n');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff]));
+    const missing = join(dir, 'missing.txt');
+    const result = await runExtract(['--json', missing, empty, binary], {});
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`${missing}: no such file`);
+    expect(result.stderr).toContain(`${empty}: empty file`);
+    expect(result.stderr).toContain(`${binary}: binary file`);
+    const mixed = await runExtract(['--json', article, missing], {});
+    expect(mixed.code).not.toBe(0);
+    expect(Object.keys(dryRun.parse(JSON.parse(mixed.stdout)))).toEqual([article]);
+  });
+});
