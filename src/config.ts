@@ -49,6 +49,12 @@ const configSchema = z.object({
   EXPORT_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(1_000).max(3_600_000).default(300_000),
   /** Graph exports running at once; one more is answered 503 with Retry-After. */
   EXPORT_MAX_CONCURRENT: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(2),
+  /** ingestArticle: the longest article text accepted, in characters (after HTML is reduced to its article). */
+  INGEST_MAX_CHARS: z.coerce.number({ message: 'must be a number' }).int().min(1_000).max(2_000_000).default(200_000),
+  /** How long extracting one article may take in the extraction worker. */
+  INGEST_EXTRACT_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(1_000).max(600_000).default(30_000),
+  /** The extraction worker's heap limit (MB). */
+  INGEST_WORKER_MEMORY_MB: z.coerce.number({ message: 'must be a number' }).int().min(64).max(65_536).default(512),
   NEO4J_MAX_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).default(50),
   /** Apply constraints and indexes at start (idempotent). */
   MIGRATE_ON_START: booleanFlag.default(true),

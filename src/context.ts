@@ -6,6 +6,9 @@ import { authenticate, type ApiKey, type Viewer } from './auth/viewer.js';
 import { ChangeRepository } from './curation/repository.js';
 import { createEventLoaders } from './event/loaders.js';
 import { EventRepository } from './event/repository.js';
+import { createIngestionLoaders } from './ingestion/loaders.js';
+import { IngestionRepository } from './ingestion/repository.js';
+import type { IngestionService } from './ingestion/service.js';
 import type { Logger } from './logger.js';
 import type { Database, QueryRunner, RequestBudget } from './neo4j/database.js';
 import { networkReads, type NetworkReads } from './network/reads.js';
@@ -27,6 +30,8 @@ export interface ContextDeps {
   apiKeys: readonly ApiKey[];
   /** Coalitions and centrality, shared by every request (src/network/service.ts). */
   network: NetworkService;
+  /** Article ingestion: the extraction worker and its gazetteer (src/ingestion/service.ts). */
+  ingestion: IngestionService;
 }
 
 export interface RequestInfo {
@@ -48,6 +53,7 @@ export function createRepositories(db: QueryRunner) {
     analytics: new AnalyticsRepository(db),
     changes: new ChangeRepository(db),
     network: new NetworkRepository(db),
+    ingestion: new IngestionRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -64,6 +70,7 @@ function createLoaders(repositories: Repositories) {
     ...createPositionLoaders(repositories.positions, { ...actors, ...topics, ...statements }),
     ...createEventLoaders(repositories.events),
     ...createNodeLoaders(repositories.nodes),
+    ...createIngestionLoaders(repositories.ingestion),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -76,6 +83,9 @@ export interface Context {
   loaders: Loaders;
   /** The network analytics and this request's view of the graph version (read once per request). */
   network: NetworkReads;
+  ingestion: IngestionService;
+  /** This request's deadline and read limits. */
+  budget: RequestBudget | undefined;
 }
 
 export function createContext(deps: ContextDeps, request: RequestInfo = {}): Context {
@@ -88,5 +98,7 @@ export function createContext(deps: ContextDeps, request: RequestInfo = {}): Con
     repositories,
     loaders: createLoaders(repositories),
     network: networkReads(deps.network, repositories.network, request.budget),
+    ingestion: deps.ingestion,
+    budget: request.budget,
   };
 }

@@ -5,6 +5,7 @@ import { analyticsResolvers } from './analytics/resolvers.js';
 import { curationResolvers } from './curation/resolvers.js';
 import { eventResolvers } from './event/resolvers.js';
 import { exportResolvers } from './export/resolvers.js';
+import { ingestionResolvers } from './ingestion/resolvers.js';
 import { metaResolvers } from './meta/resolvers.js';
 import { networkResolvers } from './network/resolvers.js';
 import { nodeResolvers } from './node/resolvers.js';
@@ -27,6 +28,7 @@ const domains = [
   analyticsResolvers,
   networkResolvers,
   exportResolvers,
+  ingestionResolvers,
   curationResolvers,
 ];
 

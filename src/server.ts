@@ -25,6 +25,7 @@ import { responsePolicy } from './http/responses.js';
 import { HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, queryLimits, RECEIVE_TIMEOUT_MS } from './limits.js';
 import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
+import { IngestionService } from './ingestion/service.js';
 import { NetworkService } from './network/service.js';
 import { createPlaygroundRouter } from './playground/router.js';
 import { loadTypeDefs, resolvers } from './schema.js';
@@ -46,6 +47,9 @@ export interface ServerDeps {
     | 'ANALYTICS_CACHE_ENTRIES'
     | 'ANALYTICS_CACHE_TTL_MS'
     | 'ANALYTICS_BETWEENNESS_SOURCES'
+    | 'INGEST_MAX_CHARS'
+    | 'INGEST_EXTRACT_TIMEOUT_MS'
+    | 'INGEST_WORKER_MEMORY_MB'
     | 'EXPORT_TIMEOUT_MS'
     | 'EXPORT_MAX_CONCURRENT'
   >;
@@ -83,6 +87,12 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
       cacheTtlMs: deps.config.ANALYTICS_CACHE_TTL_MS,
       betweennessSources: deps.config.ANALYTICS_BETWEENNESS_SOURCES,
     },
+    logger,
+  );
+
+  // Article extraction: in its own worker thread, shared by every request (and a gazetteer per graph version).
+  const ingestion = new IngestionService(
+    { maxChars: deps.config.INGEST_MAX_CHARS, extractTimeoutMs: deps.config.INGEST_EXTRACT_TIMEOUT_MS, workerMemoryMb: deps.config.INGEST_WORKER_MEMORY_MB },
     logger,
   );
 
@@ -141,7 +151,7 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
       maxBodyBytes: MAX_BODY_BYTES,
       limits: { timeoutMs: deps.config.REQUEST_TIMEOUT_MS, maxRows: deps.config.REQUEST_MAX_ROWS, maxBytes: deps.config.REQUEST_MAX_BYTES },
       context: async (req, budget) =>
-        createContext({ db, logger, apiKeys: deps.config.apiKeys, network }, { operationName: operationName(req), authorization: req.headers.authorization, budget }),
+        createContext({ db, logger, apiKeys: deps.config.apiKeys, network, ingestion }, { operationName: operationName(req), authorization: req.headers.authorization, budget }),
     }),
   );
   app.use(
@@ -163,6 +173,7 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
     stop: async () => {
       await apollo.stop();
       await network.close();
+      await ingestion.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };

@@ -76,6 +76,19 @@ export async function idOrSlug(tx: Tx, kind: 'Actor' | 'Issue' | 'Event', given:
   return given;
 }
 
+/** `base` when no node holds it, otherwise the first free `base-2`, `base-3`... (two statements may share their first words). */
+export async function nextFreeId(tx: Tx, base: string): Promise<string> {
+  const rows = await tx.run(
+    'freeIds',
+    'MATCH (n:Entity) WHERE n.id = $base OR n.id STARTS WITH $prefix RETURN collect(n.id) AS ids',
+    { base, prefix: `${base}-` },
+    z.object({ ids: z.array(z.string()) }),
+  );
+  const taken = new Set(rows[0]?.ids ?? []);
+  if (!taken.has(base)) return base;
+  for (let suffix = 2; ; suffix++) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
+}
+
 /** The audit trail, newest first. */
 export class ChangeRepository {
   constructor(private readonly db: QueryRunner) {}

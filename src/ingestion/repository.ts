@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { upsertActorIn } from '../actor/repository.js';
 import type { ActorRecord } from '../actor/model.js';
-import { audit } from '../curation/repository.js';
+import { audit, nextFreeId } from '../curation/repository.js';
 import type { Author, ChangeRecord } from '../curation/model.js';
 import { badUserInput, conflict, notFound } from '../errors.js';
 import { int, type QueryRunner, type Tx } from '../neo4j/database.js';
@@ -14,7 +14,7 @@ import { keyset } from '../neo4j/keyset.js';
 import { setPositionIn } from '../position/repository.js';
 import type { PositionRecord } from '../position/model.js';
 import { setPositionInput } from '../position/inputs.js';
-import { parseInput } from '../shared/input-fields.js';
+import { parseInput, slugify } from '../shared/input-fields.js';
 import type { CursorKey } from '../shared/pagination.js';
 import { countRow } from '../shared/rows.js';
 import { addSourceIn, recordStatementIn } from '../statement/repository.js';
@@ -80,7 +80,7 @@ export class IngestionRepository {
          WITH src, datetime() AS now
          UNWIND $rows AS row
          CREATE (c:Candidate {id: row.id})
-         SET c.kind = row.kind, c.status = 'PENDING', c.sourceId = src.id, c.start = row.start, c.end = row.end, c.text = row.text,
+         SET c.kind = row.kind, c.status = 'PENDING', c.sourceId = src.id, c.start = toInteger(row.start), c.end = toInteger(row.end), c.text = row.text,
              c.rule = row.rule, c.confidence = row.confidence, c.statementKind = row.statementKind, c.speaker = row.speaker,
              c.saidOn = date(row.saidOn), c.dateSource = row.dateSource, c.stances = row.stances, c.actor = row.actor,
              c.name = row.name, c.ingestedAt = now
@@ -228,7 +228,9 @@ async function acceptStatement(tx: Tx, author: Author, candidate: CandidateRecor
     },
     'edits',
   );
-  const { statement } = await recordStatementIn(tx, author, input, new Map([[candidate.sourceId, { start, end }]]));
+  // The same words by the same speaker in another article are another statement: the next free id of its slug.
+  const id = await nextFreeId(tx, slugify(`${speakerId ?? 'statement'} ${text.split(/\s+/).slice(0, 8).join(' ')}`, 'statement'));
+  const { statement } = await recordStatementIn(tx, author, { ...input, id }, new Map([[candidate.sourceId, { start, end }]]));
 
   const positions: PositionRecord[] = [];
   for (const [index, wanted] of (edits.positions ?? []).entries()) {

@@ -19,6 +19,11 @@ const indexes = [
   // The audit trail (Change nodes are not :Entity: they are about the graph, not in it).
   'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at)',
+  // Ingestion: one source per text (content hash), and the review queue's candidates (not :Entity: suggestions, not facts).
+  'CREATE CONSTRAINT source_content_hash IF NOT EXISTS FOR (n:Source) REQUIRE n.contentHash IS UNIQUE',
+  'CREATE CONSTRAINT candidate_id IF NOT EXISTS FOR (n:Candidate) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX candidate_status IF NOT EXISTS FOR (n:Candidate) ON (n.status, n.ingestedAt)',
+  'CREATE INDEX candidate_source IF NOT EXISTS FOR (n:Candidate) ON (n.sourceId)',
   // Keyset pagination and filters.
   'CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name, n.id)',
   'CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)',

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { actorRecord } from '../actor/model.js';
 import { actorProjection } from '../actor/repository.js';
 import { decidingOrder, noRollUp, rollUpPatterns, type RolledPosition, type RollUpOptions } from '../analytics/rollup.js';
-import { assertExist, audit, lockActors, newId, stamp } from '../curation/repository.js';
+import { assertExist, audit, nextFreeId, lockActors, newId, stamp } from '../curation/repository.js';
 import type { Author, ChangeRecord } from '../curation/model.js';
 import { badUserInput, conflict, notFound } from '../errors.js';
 import { int, type QueryRunner, type Tx } from '../neo4j/database.js';
@@ -491,18 +491,6 @@ export class PositionRepository {
   }
 }
 
-/** The first free id of `base`, `base-2`, `base-3`... */
-async function nextPositionId(tx: Tx, base: string): Promise<string> {
-  const rows = await tx.run(
-    'positionIds',
-    'MATCH (n:Entity) WHERE n.id = $base OR n.id STARTS WITH $prefix RETURN collect(n.id) AS ids',
-    { base, prefix: `${base}-` },
-    z.object({ ids: z.array(z.string()) }),
-  );
-  const taken = new Set(rows[0]?.ids ?? []);
-  if (!taken.has(base)) return base;
-  for (let suffix = 2; ; suffix++) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
-}
 
 /** setPosition inside a caller's transaction (acceptCandidate sets the positions a statement evidences). */
 export async function setPositionIn(tx: Tx, author: Author, input: z.output<typeof setPositionInput>): Promise<{ position: PositionRecord; superseded: PositionRecord[]; change: ChangeRecord }> {
@@ -548,7 +536,7 @@ export async function setPositionIn(tx: Tx, author: Author, input: z.output<type
     if (same) {
       id = same.id;
     } else {
-      id = await nextPositionId(tx, `${input.actorId}-${input.topicId}`.slice(0, 100).replace(/-+$/, ''));
+      id = await nextFreeId(tx, `${input.actorId}-${input.topicId}`.slice(0, 100).replace(/-+$/, ''));
       const ended = await tx.run(
         'supersedePositions',
         `MATCH (a:Actor {id: $actorId})-[:HOLDS]->(p:Position)-[:ON]->(t:Topic {id: $topicId})
