@@ -83,7 +83,7 @@ function row(label: string, c: Counts): string {
 function main(argv: string[]): number {
   const verbose = argv.includes('--verbose');
   const setAt = argv.indexOf('--set');
-  const only = setAt === -1 ? null : argv[setAt + 1];
+  const only = setAt === -1 ? null : (argv[setAt + 1] ?? '');
   if (setAt !== -1 && only !== 'dev' && only !== 'heldout') {
     console.error('--set takes dev or heldout');
     return 2;
