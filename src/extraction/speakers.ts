@@ -143,7 +143,9 @@ export class Attributor {
     const token = this.tok(i);
     if (!token || this.inQuote[i]) return false;
     if (NP_POS.has(token.pos)) return true;
-    if (token.value === "'s" || token.value === '’s' || token.value === '-') return i > 0 && this.tok(i - 1)?.pos === 'PROPN';
+    if (token.value === '-') return i > 0 && this.tok(i - 1)?.pos === 'PROPN';
+    // "Poland's prime minister", "the group's chair", "the council's statement".
+    if (token.value === "'s" || token.value === '’s') return i > 0 && ['PROPN', 'NOUN'].includes(this.tok(i - 1)?.pos ?? '') && NP_POS.has(this.tok(i + 1)?.pos ?? '');
     // "the three countries’ foreign ministers": a plural possessive.
     if ((token.value === '’' || token.value === "'") && /s$/i.test(this.tok(i - 1)?.value ?? '') && this.tok(i - 1)?.end === token.start) return NP_POS.has(this.tok(i + 1)?.pos ?? '');
     if (token.lower === 'of' || token.lower === 'for') return NP_POS.has(this.tok(i - 1)?.pos ?? '') && NP_POS.has(this.tok(i + 1)?.pos ?? '');
@@ -306,7 +308,7 @@ export class Attributor {
       let from = range.to - 1;
       while (from > range.from && (this.tok(from - 1)?.pos === 'PROPN' || head.pos !== 'PROPN')) from -= 1;
       // "Washington and Kyiv announced": words jointly attributed are the text's words for them.
-      const joint = this.jointNames(from, range.from);
+      const joint = this.jointNames(from, this.analysis.sentences[head.sentence]?.firstToken ?? range.from);
       if (joint !== null) {
         const span = { start: this.tok(joint)?.start ?? head.start, end: head.end };
         return { name: this.text.slice(span.start, span.end), isDescription: true, span, rule: `${rule}+joint`, confidence: confidence - 0.1, roles: [] };
@@ -429,7 +431,7 @@ export class Attributor {
       for (let i = sentence.firstToken; i < sentence.endToken; i += 1) {
         const token = this.tok(i);
         if (!token || this.inQuote[i]) continue;
-        if (token.pos === 'VERB' || (token.pos === 'AUX' && this.tok(i + 1)?.pos !== 'VERB')) {
+        if (token.pos === 'VERB') {
           firstVerb = i;
           const np = this.npBefore(i, sentence.firstToken);
           const speaker = np && this.tok(np.to - 1)?.pos !== 'PRON' ? this.interpret(np, 'subject', 0.5) : null;
@@ -446,6 +448,12 @@ export class Attributor {
       for (let i = sentence.firstToken; i < sentence.endToken; i += 1) {
         if (this.tok(i)?.lower === 'according' && this.isSpeechVerb(i)) {
           const np = this.npAfter(i + 2, sentence.endToken);
+          // "according to a diplomat who was in the room": the description runs to the clause's end.
+          if (np && this.tok(np.to)?.lower === 'who') {
+            let end = np.to;
+            while (end + 1 < sentence.endToken && this.tok(end + 1)?.pos !== 'PUNCT') end += 1;
+            np.through = end;
+          }
           const speaker = np ? this.interpret(np, 'subject', 0.5) : null;
           if (speaker) this.remember(speaker.span.start, speaker);
           continue;
