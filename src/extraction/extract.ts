@@ -151,7 +151,10 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     let afterSpeaker: Speaker | null = null;
     let afterVerb: number | null = null;
     let a = closeTok + 1;
-    const afterEnd = Math.min(Math.max(sentClose.to, closeTok + 2), nextOpen, analysis.tokens.length);
+    // wink may end the sentence at a closing mark after "?" or "!": `"…?” she asked.` is then the next sentence.
+    const following = analysis.tokens[closeTok + 1];
+    const attributionAfter = sentClose.to === closeTok + 1 && following && following.pos !== 'SPACE' && /^\p{Ll}/u.test(following.value) ? attributor.sentenceOf(following.start).to : 0;
+    const afterEnd = Math.min(Math.max(sentClose.to, closeTok + 2, attributionAfter), nextOpen, analysis.tokens.length);
     while (a < afterEnd && [',', '—', '–', '-'].includes(analysis.tokens[a]?.value ?? '')) a += 1;
     if (!span.continues) {
       for (let v = a; v < Math.min(afterEnd, a + 16); v += 1) {

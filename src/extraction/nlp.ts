@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ItemSentence, Model, WinkMethods } from 'wink-nlp';
+import { TITLE_WORDS } from './names.js';
 
 export interface Token {
   /** The token's text, exactly `text.slice(start, end)`. */
@@ -64,12 +65,12 @@ export function analyse(text: string): Analysis {
     offset = at + value.length;
   }
   // A capitalised word inside a sentence right after a proper noun is part of the name ("Anders Lie", "Dev Anand"),
-  // whatever wink guessed from its lowercase sense; speech verbs stay verbs ("Peskov Says" in a headline aside).
+  // whatever wink guessed from its lowercase sense; not speech verbs, titles, or words inside a title-case headline.
   for (let i = 1; i < tokens.length; i += 1) {
     const token = tokens[i];
     const previous = tokens[i - 1];
     if (!token || !previous || previous.pos !== 'PROPN' || token.pos === 'PROPN' || token.start - previous.end !== 1) continue;
-    if (/^\p{Lu}\p{Ll}+$/u.test(token.value) && /^\p{Lu}/u.test(previous.value) && ['VERB', 'NOUN', 'ADJ'].includes(token.pos) && !SPEECH_FORMS.has(token.lower)) token.pos = 'PROPN';
+    if (/^\p{Lu}\p{Ll}+$/u.test(token.value) && /^\p{Lu}/u.test(previous.value) && ['VERB', 'NOUN', 'ADJ'].includes(token.pos) && !SPEECH_FORMS.has(token.lower) && !TITLE_WORDS.has(token.lower) && !/^\p{Lu}/u.test(tokens[i + 1]?.value ?? '') && tokens[i - 2]?.pos !== 'PROPN') token.pos = 'PROPN';
   }
   const sentences: Sentence[] = [];
   doc.sentences().each((sentence: ItemSentence) => {
