@@ -1,7 +1,7 @@
 /**
- * `npm run eval [-- --verbose]`: scores the extractor against the hand annotations in eval/dev and eval/heldout (see
+ * `npm run eval [-- --verbose] [--set dev|heldout]`: scores the extractor against the hand annotations in eval/dev and eval/heldout (see
  * eval/README.md): quotation spans (precision, recall, F1), speaker accuracy over matched quotations, actors
- * (precision, recall, F1). The gazetteer is the seed's. A missing set is reported and skipped.
+ * (precision, recall, F1); `--set` scores one set only. The gazetteer is the seed's. A missing set is reported and skipped.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,9 +82,15 @@ function row(label: string, c: Counts): string {
 
 function main(argv: string[]): number {
   const verbose = argv.includes('--verbose');
+  const setAt = argv.indexOf('--set');
+  const only = setAt === -1 ? null : (argv[setAt + 1] ?? '');
+  if (setAt !== -1 && only !== 'dev' && only !== 'heldout') {
+    console.error('--set takes dev or heldout');
+    return 2;
+  }
   const gazetteer = seedGazetteer();
   const header = ['set / file'.padEnd(34), 'quoteP', 'quoteR', 'quoteF', 'speaker acc'.padEnd(16), 'actorP', 'actorR', 'actorF'].join('  ');
-  for (const set of ['dev', 'heldout']) {
+  for (const set of only === null ? ['dev', 'heldout'] : [only]) {
     const dir = join('eval', set);
     const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort() : [];
     if (names.length === 0) {

@@ -53,6 +53,67 @@ describe('quotations and their speakers', () => {
     ]);
   });
 
+  it('a colon after a clause gives the quotation to the sentence’s subject', () => {
+    const text = 'Opposition group leader Fiona Grant was having none of it: “This is a decision made in a spreadsheet.”';
+    expect(quotesOf(text)).toEqual([['This is a decision made in a spreadsheet.', 'Fiona Grant']]);
+  });
+
+  it('"the minister" and "the aide" go back to the person an appositive gave that role', () => {
+    const text =
+      'Kristaps Ozols, the Latvian foreign minister, said investigators had traced the damage. “We will not wait for the next cut,” the minister said.\n\n' +
+      'Yuri Ushakov, Putin’s foreign policy aide, said the talks were long. “But the channel works,” the aide said.';
+    expect(quotesOf(text)).toEqual([
+      ['We will not wait for the next cut', 'Kristaps Ozols'],
+      ['But the channel works', 'Yuri Ushakov'],
+    ]);
+  });
+
+  it('an institution speaks for its state: a possessive, a gazetteer name, a demonym, or "the ministry" named before', () => {
+    const text =
+      'Ukraine’s foreign ministry said any deal reached “without Ukraine at the table” would not be recognised.\n\n' +
+      'A Kremlin statement said the talks were “useful and constructive.”\n\n' +
+      'The Latvian foreign ministry said the ships would be “boarded and inspected.”\n\n' +
+      'Norway’s fisheries ministry sees it differently. In a written response, the ministry said the quotas were “based on the best available science.”';
+    expect(quotesOf(text)).toEqual([
+      ['without Ukraine at the table', 'Ukraine'],
+      ['useful and constructive.', 'Russia'],
+      ['boarded and inspected.', 'Latvia'],
+      ['based on the best available science.', 'Norway'],
+    ]);
+  });
+
+  it('"said the group’s chair, Tom Reilly" is Tom Reilly; "X and Y announced" is jointly theirs', () => {
+    const text = '“We are not finished,” said the group’s chair, Tom Reilly.\n\nWashington and Kyiv announced a new “refined peace framework” on Sunday.';
+    expect(quotesOf(text)).toEqual([
+      ['We are not finished', 'Tom Reilly'],
+      ['refined peace framework', 'Washington and Kyiv'],
+    ]);
+  });
+
+  it('a name wink tags as a verb, a question’s "she asked", and a quotation opening the paragraph after an introduction', () => {
+    const text =
+      'Anders Lie, who runs the plant, wrote that it would close. “I am not angry with the fishermen,” Lie insists.\n\n' +
+      'Retired teacher Margaret Okoye, 74, said she used the branch every week.\n\n“Where will the children go now?” she asked.\n\n' +
+      'Germany’s chancellor, Helmut Kessler, whose government pays most, positioned himself between the camps.\n\n“Everyone will have to move.”';
+    expect(quotesOf(text)).toEqual([
+      ['I am not angry with the fishermen', 'Anders Lie'],
+      ['Where will the children go now?', 'Margaret Okoye'],
+      ['Everyone will have to move.', 'Helmut Kessler'],
+    ]);
+  });
+
+  it('a headline’s quotation takes the speaker the body gives those words; conjoined verbs keep the subject', () => {
+    const text =
+      '‘We will not wait for the next cut,’ Latvian minister says\n\n' +
+      'RIGA — Latvia’s foreign minister, Kristaps Ozols, spoke on Monday after the second cable was cut in a month. “We will not wait for the next cut,” Ozols said.\n\n' +
+      'Outgoing Prime Minister Rui Carvalho conceded defeat but warned that his party would not give the new government “a free pass.”';
+    expect(quotesOf(text)).toEqual([
+      ['We will not wait for the next cut', 'Kristaps Ozols'],
+      ['We will not wait for the next cut', 'Kristaps Ozols'],
+      ['a free pass.', 'Rui Carvalho'],
+    ]);
+  });
+
   it('a quotation split by its attribution is two quotes with one speaker', () => {
     const text = '"We are ready to meet as many times as needed," Peskov said, "but not at any price."';
     expect(quotesOf(text)).toEqual([

@@ -4,7 +4,7 @@
  */
 import type { ActorKind } from '../vocabulary.js';
 import type { ExtractedActor, ExtractedQuote, ExtractedStance, Extraction, Gazetteer, KnownActor, Span } from './model.js';
-import { ActorIndex, isCountry, looksLikeActorName, normalizeName, stripTitles, suggestKind } from './names.js';
+import { ActorIndex, countryName, isCountry, looksLikeActorName, normalizeName, stripTitles, suggestKind } from './names.js';
 import { analyse, type Analysis } from './nlp.js';
 import { findQuoteSpans, wordCount, type QuoteSpan } from './quotes.js';
 import { Attributor, type Speaker } from './speakers.js';
@@ -94,7 +94,34 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     return !isCountry(name) && suggestKind(fullest(name), !name.includes(' ')) === 'PERSON';
   };
 
-  const attributor = new Attributor(text, analysis, spans, isPerson);
+  const owner = (name: string): string | null => {
+    const actor = index.link(name);
+    if (actor) return actor.name;
+    return isCountry(name) ? (countryName(name) ?? name) : null;
+  };
+  const attributor = new Attributor(text, analysis, spans, isPerson, owner);
+  const paragraphs = text.split('\n');
+  const paragraphStarts: number[] = [];
+  paragraphs.reduce((at, line) => (paragraphStarts.push(at), at + line.length + 1), 0);
+  /** Headlines and subheads: the short paragraphs before the first paragraph of prose. */
+  const firstProse = paragraphs.findIndex((line) => line.length >= 150 || /[.!?]["”’]?\s*$/.test(line.trim()));
+  const isHeadline = (paragraph: number) => firstProse > 0 && paragraph < firstProse;
+  const opensParagraph = (span: QuoteSpan) => text.slice(paragraphStarts[span.paragraph] ?? 0, span.openAt).trim() === '';
+  /** Where the paragraph `back` paragraphs (non-empty) before the one holding `offset` starts. */
+  const paragraphStart = (offset: number, back: number): number => {
+    let p = paragraphStarts.findIndex((start, i) => start <= offset && (paragraphStarts[i + 1] ?? Infinity) > offset);
+    for (let n = 0; n < back && p > 0; ) {
+      p -= 1;
+      if ((paragraphs[p] ?? '').trim() !== '') n += 1;
+    }
+    return paragraphStarts[p] ?? 0;
+  };
+  const paragraphHasSpeech = (span: QuoteSpan) => {
+    const start = paragraphStarts[span.paragraph] ?? 0;
+    const end = start + (paragraphs[span.paragraph] ?? '').length;
+    return attributor.hasSpeechCueBetween(start, end);
+  };
+
   const kept = spans.filter((span) => {
     const before = text.slice(Math.max(0, span.openAt - 40), span.openAt);
     const words = wordCount(text.slice(span.start, span.end));
@@ -104,6 +131,8 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
       .split(/\s+/)
       .every((word) => /^[\p{Lu}\p{N}]/u.test(word));
     if (words >= 4 && !titleCase) return true;
+    // A short full sentence quoted ("We should have.") in a paragraph that attributes speech.
+    if (/^\p{Lu}/u.test(text.slice(span.start)) && /[.?!]$/.test(text.slice(span.start, span.end)) && !titleCase && paragraphHasSpeech(span)) return true;
     return attributor.hasSpeechCue(span.openAt, span.closeAt) && !(titleCase && words > 1);
   });
 
@@ -122,13 +151,16 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     let afterSpeaker: Speaker | null = null;
     let afterVerb: number | null = null;
     let a = closeTok + 1;
-    const afterEnd = Math.min(Math.max(sentClose.to, closeTok + 2), nextOpen, analysis.tokens.length);
+    // wink may end the sentence at a closing mark after "?" or "!": `"…?” she asked.` is then the next sentence.
+    const following = analysis.tokens[closeTok + 1];
+    const attributionAfter = sentClose.to === closeTok + 1 && following && following.pos !== 'SPACE' && /^\p{Ll}/u.test(following.value) ? attributor.sentenceOf(following.start).to : 0;
+    const afterEnd = Math.min(Math.max(sentClose.to, closeTok + 2, attributionAfter), nextOpen, analysis.tokens.length);
     while (a < afterEnd && [',', '—', '–', '-'].includes(analysis.tokens[a]?.value ?? '')) a += 1;
     if (!span.continues) {
       for (let v = a; v < Math.min(afterEnd, a + 16); v += 1) {
         const value = analysis.tokens[v]?.value ?? '';
         if (['.', '?', '!', '“', '"', ';'].includes(value)) break;
-        if (attributor.isSpeechVerb(v)) {
+        if (attributor.isSpeechVerbAfter(v, a)) {
           afterSpeaker = attributor.speakerOfVerb(v, a, afterEnd, 'said-after', 0.9);
           afterVerb = v;
           break;
@@ -162,10 +194,17 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
           if (speaker) beforeSpeaker = { ...speaker, rule: 'participle-continues', confidence: 0.8 };
           break;
         }
+        // "Russia's foreign ministry went further, warning in a statement that …": the sentence's subject.
+        if (!beforeSpeaker) beforeSpeaker = attributor.subjectOf(sentOpen.from, v, 'participle-subject', 0.75);
         if (beforeSpeaker) break;
       }
       beforeSpeaker = attributor.speakerOfVerb(v, lo, openTok, 'said-before', 0.85);
       break;
+    }
+
+    // `X was blunt: "…"`: a colon hands the quotation to the sentence's subject.
+    if (!beforeSpeaker && !immediate && /:\s*$/.test(text.slice(Math.max(0, span.openAt - 3), span.openAt))) {
+      beforeSpeaker = attributor.subjectOf(lo, openTok, 'colon-subject', 0.75);
     }
 
     let speaker: Speaker | null = null;
@@ -179,6 +218,9 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     } else if (previous && speakers[qi - 1] && isNearby(text, previous, span)) {
       const shared = speakers[qi - 1];
       if (shared) speaker = { ...shared, rule: 'continues-previous', confidence: 0.6 };
+    } else if (opensParagraph(span)) {
+      // A quotation opening the paragraph after the one that introduced someone ("Germany's chancellor, Helmut Kessler, … positioned himself").
+      speaker = attributor.lastSubjectBetween(paragraphStart(span.openAt, 1), span.openAt, 'previous-paragraph-subject', 0.6);
     }
     speakers.push(speaker);
     verbs.push(verb);
@@ -187,6 +229,15 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
       for (let back = qi - 1; back >= 0 && kept[back]?.continues && !speakers[back]; back -= 1) speakers[back] = { ...speaker, rule: 'continues-paragraph', confidence: 0.75 };
       attributor.remember(span.start, speaker);
     }
+  });
+
+  // A headline's quotation takes the speaker the body gives the same (or nearly the same) words to.
+  kept.forEach((span, qi) => {
+    if (!isHeadline(span.paragraph)) return;
+    const words = comparable(text.slice(span.start, span.end));
+    const match = kept.findIndex((other, oi) => oi !== qi && !isHeadline(other.paragraph) && speakers[oi] && (comparable(text.slice(other.start, other.end)).includes(words) || words.includes(comparable(text.slice(other.start, other.end)))));
+    const body = match >= 0 ? speakers[match] : null;
+    if (body) speakers[qi] = { ...body, rule: 'headline-from-body', confidence: Math.min(body.confidence, 0.7) };
   });
 
   const quotes: ExtractedQuote[] = kept.map((span, qi) => {
@@ -214,6 +265,15 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
   const actors = collectActors(text, index, runs, fullest, quotes);
   const { topics, stances } = topicsAndStances(text, gazetteer, quotes, index);
   return { quotes, actors, topics, stances };
+}
+
+/** Quoted words compared loosely: case, punctuation and spacing aside. */
+function comparable(words: string): string {
+  return words
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The next quotation continues the previous speaker when it follows in the same or the next paragraph. */

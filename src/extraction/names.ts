@@ -28,7 +28,7 @@ export const TITLE_WORDS = new Set(
     'negotiator correspondent analyst economist researcher expert official officials diplomat lawmaker mp mep ' +
     'special presidential senior former acting state affairs policy economy trade justice energy health transport ' +
     'security national top high foreign-policy speaker sir lord lady dame patriarch archbishop marshal admiral sergeant ' +
-    'ceo founder executive co-founder candidate delegate delegation commissioner-designate attorney ' +
+    'ceo founder executive co-founder councillor cllr alderman manager candidate delegate delegation commissioner-designate attorney ' +
     'the a an of for and'
   ).split(/\s+/),
 );
@@ -57,6 +57,11 @@ function countries(): Map<string, string> {
     for (const [alias, name] of [['united states of america', 'United States'], ['the united states', 'United States'], ['britain', 'United Kingdom'], ['turkey', 'Turkey'], ['czech republic', 'Czech Republic'], ['ivory coast', 'Ivory Coast'], ['holland', 'Netherlands']] as const) countryNames.set(alias, name);
   }
   return countryNames;
+}
+
+/** A country's name as the runtime spells it ("turkey" → Turkey), or undefined. */
+export function countryName(name: string): string | undefined {
+  return countries().get(normalizeName(name));
 }
 
 export function isCountry(name: string): boolean {

@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ItemSentence, Model, WinkMethods } from 'wink-nlp';
+import { TITLE_WORDS } from './names.js';
 
 export interface Token {
   /** The token's text, exactly `text.slice(start, end)`. */
@@ -31,6 +32,7 @@ export interface Analysis {
 }
 
 const require = createRequire(import.meta.url);
+const SPEECH_FORMS = new Set(['says', 'said', 'say', 'tells', 'told', 'warns', 'warned', 'adds', 'added', 'insists', 'insisted', 'claims', 'urges', 'calls', 'vows', 'rejects', 'backs', 'sees']);
 let nlp: WinkMethods | undefined;
 
 function pipeline(): WinkMethods {
@@ -61,6 +63,14 @@ export function analyse(text: string): Analysis {
     const at = start < 0 ? offset : start;
     tokens.push({ value, lower: value.toLowerCase(), start: at, end: at + value.length, pos: tags[i] ?? 'X', sentence: 0 });
     offset = at + value.length;
+  }
+  // A capitalised word inside a sentence right after a proper noun is part of the name ("Anders Lie", "Dev Anand"),
+  // whatever wink guessed from its lowercase sense; not speech verbs, titles, or words inside a title-case headline.
+  for (let i = 1; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    const previous = tokens[i - 1];
+    if (!token || !previous || previous.pos !== 'PROPN' || token.pos === 'PROPN' || token.start - previous.end !== 1) continue;
+    if (/^\p{Lu}\p{Ll}+$/u.test(token.value) && /^\p{Lu}/u.test(previous.value) && ['VERB', 'NOUN', 'ADJ'].includes(token.pos) && !SPEECH_FORMS.has(token.lower) && !TITLE_WORDS.has(token.lower) && !/^\p{Lu}/u.test(tokens[i + 1]?.value ?? '') && tokens[i - 2]?.pos !== 'PROPN') token.pos = 'PROPN';
   }
   const sentences: Sentence[] = [];
   doc.sentences().each((sentence: ItemSentence) => {

@@ -17,14 +17,21 @@ const SPEECH_VERBS = new Set(
     'tweet tweeted post posted acknowledge acknowledged admit admits admitted suggest suggested urge urges urged vow vows vowed ' +
     'pledge pledged promise promised predict predicted recall recalled continue continued conclude concluded comment commented ' +
     'remark remarked observe observed deny denied confirm confirms confirmed repeat repeated reiterate reiterated quip quipped ' +
-    'describe described describing call calls called calling put'
+    'describe described describing call calls called calling put accuse accuses accused accusing dismiss dismissed criticise ' +
+    'criticised criticize criticized shrug shrugged concede concedes conceded counter countered complain complained'
   ).split(' '),
 );
 /** Forms that are speech verbs whatever tag they got. */
-const ALWAYS_SPEECH = new Set(['said', 'says', 'told', 'added', 'insisted', 'warned', 'according']);
+const ALWAYS_SPEECH = new Set(['said', 'says', 'told', 'added', 'insisted', 'insists', 'warned', 'according', 'admits', 'argues', 'acknowledged', 'wrote', 'asked']);
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
-const POST_MODIFIERS = /^(familiar with|close to|involved in|briefed on|with knowledge of|with direct knowledge of|speaking on condition)/i;
+const POST_MODIFIERS = /^(familiar with|close to|involved in|briefed on|with knowledge of|with direct knowledge of)/i;
+/** Heads of descriptions that are an institution speaking for its state or organisation ("Ukraine's foreign ministry"). */
+const INSTITUTION_WORDS = new Set(['ministry', 'office', 'presidency', 'government', 'embassy', 'administration', 'cabinet', 'department', 'mission', 'statement', 'communique', 'communiqué']);
+/** Demonyms that no suffix rule reaches. */
+const DEMONYMS: Record<string, string> = { american: 'United States', british: 'United Kingdom', french: 'France', dutch: 'Netherlands', swiss: 'Switzerland', greek: 'Greece', irish: 'Ireland', danish: 'Denmark', swedish: 'Sweden', finnish: 'Finland', spanish: 'Spain', turkish: 'Turkey' };
+/** Role words a definite description ("the minister") can take back to a person introduced with them. */
+const ROLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'former', 'senior', 'top', 'high', 'special', 'acting', 'national', 'state', 'foreign', 'deputy']);
 
 export interface Speaker {
   /** A name as the text gives it (titles stripped), or a description ("a senior NATO official"). */
@@ -42,7 +49,14 @@ interface Range {
   to: number;
   /** A description's last token when it runs past its head ("a diplomat who was in the room"). */
   through?: number;
+  /** Role words an appositive gave the name ("Yuri Ushakov, Putin's foreign policy aide"). */
+  roles?: string[];
 }
+
+/**
+ * Maps a name or a demonym to the actor it stands for (a gazetteer actor or a country), canonical name, or null.
+ */
+export type OwnerResolver = (name: string) => string | null;
 
 export class Attributor {
   private readonly tokens: Token[];
@@ -55,6 +69,7 @@ export class Attributor {
     private readonly analysis: Analysis,
     quotes: readonly QuoteSpan[],
     private readonly isPerson: (name: string) => boolean,
+    private readonly owner: OwnerResolver = () => null,
   ) {
     this.tokens = analysis.tokens;
     this.inQuote = this.tokens.map((token) => quotes.some((q) => token.start >= q.openAt && token.start <= q.closeAt));
@@ -83,6 +98,36 @@ export class Attributor {
     return ALWAYS_SPEECH.has(token.lower) || (SPEECH_VERBS.has(token.lower) && (token.pos === 'VERB' || token.pos === 'AUX'));
   }
 
+  /** A speech verb just after a quotation and a name or pronoun (`"…," Lie insists`), whatever its tag. */
+  isSpeechVerbAfter(v: number, from: number): boolean {
+    if (this.isSpeechVerb(v)) return true;
+    const token = this.tok(v);
+    if (!token || this.inQuote[v] || !SPEECH_VERBS.has(token.lower) || v - from > 4 || v === from) return false;
+    return this.tokens.slice(from, v).every((t) => /^\p{Lu}/u.test(t.value) || PERSONAL_PRONOUNS.has(t.lower));
+  }
+
+  /** Whether [start, end) has a speech verb outside quotations. */
+  hasSpeechCueBetween(start: number, end: number): boolean {
+    for (let i = this.tokenAt(start); i < this.tokens.length && (this.tok(i)?.start ?? end) < end; i += 1) if (this.isSpeechVerb(i)) return true;
+    return false;
+  }
+
+  /** The subject the sentence opens with, before token `limit`, as a speaker. */
+  subjectOf(lo: number, limit: number, rule: string, confidence: number): Speaker | null {
+    const sentence = this.analysis.sentences[this.tok(lo)?.sentence ?? 0];
+    const range = this.sentenceSubject(Math.max(lo, sentence?.firstToken ?? lo), limit);
+    if (!range) return null;
+    const head = this.tok(range.to - 1);
+    if (head?.pos === 'PRON') return this.interpret(range, rule, confidence);
+    return this.interpret(range, rule, confidence);
+  }
+
+  /** The last person or description remembered as a subject in [from, to). */
+  lastSubjectBetween(from: number, to: number, rule: string, confidence: number): Speaker | null {
+    const found = this.subjects.filter((s) => s.at >= from && s.at < to && (s.speaker.isDescription || this.isPerson(s.speaker.name))).pop();
+    return found ? { ...found.speaker, rule, confidence } : null;
+  }
+
   /** Whether the sentence holding `offset` has a speech verb outside quotations (a partial quote's reported speech). */
   hasSpeechCue(openAt: number, closeAt: number): boolean {
     const first = this.tokenAt(openAt);
@@ -98,7 +143,11 @@ export class Attributor {
     const token = this.tok(i);
     if (!token || this.inQuote[i]) return false;
     if (NP_POS.has(token.pos)) return true;
-    if (token.value === "'s" || token.value === '’s' || token.value === '-') return i > 0 && this.tok(i - 1)?.pos === 'PROPN';
+    if (token.value === '-') return i > 0 && this.tok(i - 1)?.pos === 'PROPN';
+    // "Poland's prime minister", "the group's chair", "the council's statement".
+    if (token.value === "'s" || token.value === '’s') return i > 0 && ['PROPN', 'NOUN'].includes(this.tok(i - 1)?.pos ?? '') && NP_POS.has(this.tok(i + 1)?.pos ?? '');
+    // "the three countries’ foreign ministers": a plural possessive.
+    if ((token.value === '’' || token.value === "'") && /s$/i.test(this.tok(i - 1)?.value ?? '') && this.tok(i - 1)?.end === token.start) return NP_POS.has(this.tok(i + 1)?.pos ?? '');
     if (token.lower === 'of' || token.lower === 'for') return NP_POS.has(this.tok(i - 1)?.pos ?? '') && NP_POS.has(this.tok(i + 1)?.pos ?? '');
     return false;
   }
@@ -129,8 +178,20 @@ export class Attributor {
   npBefore(v: number, lo: number): Range | null {
     let k = v - 1;
     while (k >= lo && ['ADV', 'AUX', 'SPACE'].includes(this.tok(k)?.pos ?? '') && this.tok(k)?.lower !== 'who') k -= 1;
-    const token = this.tok(k);
+    let token = this.tok(k);
     if (!token || k < lo) return null;
+    // "Donald Trump, who has warned that": the subject is before the relative pronoun.
+    if (token.lower === 'who' && this.tok(k - 1)?.value === ',') {
+      const named = this.coreBefore(k - 1, lo);
+      if (named && this.endsInName(named)) return named;
+    }
+    // "conceded defeat but warned", "has called … and said": the sentence's subject.
+    if (['and', 'but'].includes(token.lower)) {
+      const subject = this.sentenceSubject(lo, k);
+      if (subject) return subject;
+    }
+    token = this.tok(k);
+    if (!token) return null;
     if ([',', '—', '–', ')'].includes(token.value)) {
       const opener = token.value === ')' ? '(' : token.value;
       let j = k - 1;
@@ -138,7 +199,10 @@ export class Attributor {
       if (j < lo || k - j >= 30) return null;
       const before = this.coreBefore(j, lo);
       const apposition = this.coreBefore(k, j + 1);
-      if (apposition && apposition.from === j + 1 && this.endsInName(apposition) && !(before && this.endsInName(before))) return apposition;
+      if (apposition && apposition.from === j + 1 && this.endsInName(apposition) && !(before && this.endsInName(before))) {
+        return before ? { ...apposition, roles: this.roleWords(before) } : apposition;
+      }
+      if (before && apposition && this.endsInName(before) && !this.endsInName(apposition)) return { ...before, roles: this.roleWords(apposition) };
       return before;
     }
     const core = this.withPostModifier(this.coreBefore(k + 1, lo), lo);
@@ -154,6 +218,44 @@ export class Attributor {
       }
     }
     return core;
+  }
+
+  /** The role words of a description ("Putin's foreign policy aide" → aide, policy; "the Latvian foreign minister" → minister). */
+  private roleWords(range: Range): string[] {
+    const head = this.tok(range.to - 1);
+    const words = this.tokens.slice(range.from, range.to).filter((t) => t.pos === 'NOUN' || TITLE_WORDS.has(t.lower));
+    return [...new Set([...(head && head.pos === 'NOUN' ? [head.lower] : []), ...words.map((t) => t.lower)])].filter((w) => !ROLE_STOP.has(w));
+  }
+
+  /**
+   * The subject at the start of the sentence from `lo` (a name, maybe with titles, or a description), if the phrase
+   * there ends before `limit`: "Opposition leader Fiona Grant was having none of it: …".
+   */
+  sentenceSubject(lo: number, limit: number): Range | null {
+    let k = lo;
+    while (k < limit && ['SPACE', 'PUNCT'].includes(this.tok(k)?.pos ?? '') && !this.inQuote[k]) k += 1;
+    // A leading adverbial ("Outside the town hall, …", "In Washington, …") is not the subject.
+    for (let c = k; c < Math.min(limit, k + 8); c += 1) {
+      if (this.tok(c)?.value === ',' && ['ADP', 'SCONJ', 'ADV'].includes(this.tok(k)?.pos ?? '')) {
+        k = c + 1;
+        break;
+      }
+    }
+    const from = k;
+    while (k < limit && this.isNpToken(k)) k += 1;
+    if (k === from) return null;
+    const range: Range = { from, to: k };
+    if (this.tok(k)?.value === ',') {
+      // "Kristaps Ozols, the Latvian foreign minister, …" / "Estonia's prime minister, Liis Tamm, …"
+      let j = k + 1;
+      while (j < limit && this.isNpToken(j)) j += 1;
+      if (j > k + 1 && this.tok(j)?.value === ',') {
+        const second: Range = { from: k + 1, to: j };
+        if (this.endsInName(range) && !this.endsInName(second)) return { ...range, roles: this.roleWords(second) };
+        if (!this.endsInName(range) && this.endsInName(second)) return { ...second, roles: this.roleWords(range) };
+      }
+    }
+    return range;
   }
 
   /** "a diplomat familiar with the discussions said": the head is the diplomat, not the discussions. */
@@ -177,7 +279,16 @@ export class Attributor {
     const from = k;
     // The speaker comes first: "said Amara Odhiambo of Climate Justice Africa" is Amara Odhiambo.
     while (k < hi && k - from < 12 && this.isNpToken(k) && !(['of', 'for'].includes(this.tok(k)?.lower ?? '') && this.tok(k - 1)?.pos === 'PROPN')) k += 1;
-    return k > from ? { from, to: k } : null;
+    if (k === from) return null;
+    const range: Range = { from, to: k };
+    // "said the group's chair, Tom Reilly": the name in apposition is the speaker.
+    if (!this.endsInName(range) && this.tok(k)?.value === ',') {
+      let j = k + 1;
+      while (j < hi && this.tok(j)?.pos === 'PROPN') j += 1;
+      const end = this.tok(j);
+      if (j > k + 1 && (!end || ['.', ',', ';', '“', '"', '\n'].includes(end.value) || end.pos === 'SPACE' || end.pos === 'PUNCT')) return { from: k + 1, to: j, roles: this.roleWords(range) };
+    }
+    return range;
   }
 
   private endsInName(range: Range): boolean {
@@ -193,16 +304,23 @@ export class Attributor {
       const antecedent = this.antecedent(head.start, head.lower !== 'they');
       return antecedent ? { ...antecedent, rule: `${rule}+pronoun`, confidence: confidence - 0.1 } : null;
     }
-    if (head.pos === 'PROPN') {
+    if (head.pos === 'PROPN' || (rule === 'said-after' && /^\p{Lu}/u.test(head.value) && this.tokens.slice(range.from, range.to).every((t) => /^\p{Lu}/u.test(t.value)))) {
       let from = range.to - 1;
-      while (from > range.from && this.tok(from - 1)?.pos === 'PROPN') from -= 1;
+      while (from > range.from && (this.tok(from - 1)?.pos === 'PROPN' || head.pos !== 'PROPN')) from -= 1;
+      // "Washington and Kyiv announced": words jointly attributed are the text's words for them.
+      const joint = this.jointNames(from, this.analysis.sentences[head.sentence]?.firstToken ?? range.from);
+      if (joint !== null) {
+        const span = { start: this.tok(joint)?.start ?? head.start, end: head.end };
+        return { name: this.text.slice(span.start, span.end), isDescription: true, span, rule: `${rule}+joint`, confidence: confidence - 0.1, roles: [] };
+      }
       const words = this.tokens.slice(from, range.to).map((t) => t.value);
       const name = stripTitles(words);
       const nameFrom = range.to - name.length;
       const roles = this.tokens
         .slice(range.from, nameFrom)
         .map((t) => t.lower.replace(/\.$/, ''))
-        .filter((word) => TITLE_WORDS.has(word));
+        .filter((word) => TITLE_WORDS.has(word))
+        .concat(range.roles ?? []);
       const span = { start: this.tok(nameFrom)?.start ?? head.start, end: head.end };
       return { name: this.text.slice(span.start, span.end), isDescription: false, span, rule, confidence, roles };
     }
@@ -216,14 +334,80 @@ export class Attributor {
     }
     const description = this.text.slice(start, end);
     const first = this.tok(range.from);
-    if (first && first.lower === 'the') {
-      // "the official", "the minister": someone the text introduced before.
-      const antecedent = this.subjects
-        .filter((s) => s.at < start && (s.speaker.roles.includes(head.lower) || (s.speaker.isDescription && s.speaker.name.toLowerCase().includes(head.lower))))
-        .pop();
-      if (antecedent) return { ...antecedent.speaker, rule: `${rule}+definite`, confidence: confidence - 0.1 };
+    const institution = this.institution(range, rule, confidence);
+    if (institution) return institution;
+    if (first && first.lower === 'the' && range.to - range.from <= 3 && range.through === undefined) {
+      // "the official", "the minister": someone the text introduced before, a named person with that role first.
+      const antecedent = this.definite(head.lower, start);
+      if (antecedent) return { ...antecedent, rule: `${rule}+definite`, confidence: confidence - 0.1 };
     }
     return { name: description, isDescription: true, span: { start, end }, rule, confidence: confidence - 0.05, roles: [head.lower] };
+  }
+
+  /** The last earlier subject a definite description ("the minister", "the council") refers to. */
+  private definite(head: string, before: number): Speaker | undefined {
+    const earlier = this.subjects.filter((s) => s.at < before);
+    const named = earlier.filter((s) => !s.speaker.isDescription && (s.speaker.roles.includes(head) || s.speaker.name.toLowerCase().split(/\s+/).includes(head))).pop();
+    const described = earlier.filter((s) => s.speaker.isDescription && s.speaker.name.toLowerCase().split(/\s+/).includes(head)).pop();
+    if (named && described) return named.at > described.at ? named.speaker : described.speaker;
+    return (named ?? described)?.speaker;
+  }
+
+  /** The first token of "A and B" (both names) ending at the name starting at `from`, or null. */
+  private jointNames(from: number, lo: number): number | null {
+    if (this.tok(from - 1)?.lower !== 'and' || from - 2 < lo || this.tok(from - 2)?.pos !== 'PROPN') return null;
+    let k = from - 2;
+    while (k > lo && this.tok(k - 1)?.pos === 'PROPN') k -= 1;
+    return k;
+  }
+
+  /**
+   * An institution speaking for its state or organisation: "Ukraine's foreign ministry", "a White House statement",
+   * "the Russian foreign ministry", "the council's statement" (the council named before).
+   */
+  private institution(range: Range, rule: string, confidence: number): Speaker | null {
+    const head = this.tok(range.to - 1);
+    if (!head || !INSTITUTION_WORDS.has(head.lower)) return null;
+    const words = this.tokens.slice(range.from, range.to - 1);
+    const at = { start: this.tok(range.from)?.start ?? head.start, end: head.end };
+    const make = (name: string, rolesExtra: string[]): Speaker => ({ name, isDescription: false, span: at, rule: `${rule}+institution`, confidence: confidence - 0.1, roles: [head.lower, ...rolesExtra] });
+    // A proper-noun modifier: "Ukraine's", "White House", "Kremlin".
+    const proper = words.filter((t) => t.pos === 'PROPN').map((t) => t.value);
+    for (let n = proper.length; n >= 1; n -= 1) {
+      for (let i = 0; i + n <= proper.length; i += 1) {
+        const owner = this.owner(proper.slice(i, i + n).join(' '));
+        if (owner) return make(owner, words.filter((t) => t.pos === 'NOUN').map((t) => t.lower));
+      }
+    }
+    for (const word of words) {
+      const owner = this.demonymOwner(word.value);
+      if (owner) return make(owner, []);
+    }
+    // "the council's statement", "the ministry": the organisation or state named before.
+    const possessor = words.findIndex((t) => t.value === '’s' || t.value === "'s");
+    const noun = possessor > 0 ? words[possessor - 1]?.lower : range.to - range.from <= 3 && this.tok(range.from)?.lower === 'the' ? head.lower : undefined;
+    if (noun) {
+      const antecedent = this.definite(noun, at.start);
+      if (antecedent && !this.isPerson(antecedent.name)) return { ...antecedent, span: at, rule: `${rule}+institution`, confidence: confidence - 0.15 };
+    }
+    return null;
+  }
+
+  /** "Russian" → Russia, "Ukrainian" → Ukraine, "Chinese" → China, when the result is a known actor or country. */
+  private demonymOwner(word: string): string | null {
+    if (!/^\p{Lu}\p{Ll}{3,}$/u.test(word)) return null;
+    const lower = word.toLowerCase();
+    const fixed = DEMONYMS[lower];
+    if (fixed) return this.owner(fixed) ?? fixed;
+    for (const [suffix, endings] of [['ian', ['ia', 'e', 'y', 'a']], ['ean', ['ea', 'e']], ['ese', ['a', '']], ['ish', ['and', 'ey']], ['an', ['a', 'y', '']], ['n', ['']], ['i', ['']]] as const) {
+      if (!lower.endsWith(suffix)) continue;
+      const stem = word.slice(0, word.length - suffix.length);
+      for (const ending of endings) {
+        const owner = this.owner(stem + ending);
+        if (owner) return owner;
+      }
+    }
+    return null;
   }
 
   private antecedent(before: number, personOnly: boolean): Speaker | undefined {
@@ -243,23 +427,49 @@ export class Attributor {
   /** Subjects of sentences (a person named before the first verb) and of speech verbs outside quotations. */
   private collectSentenceSubjects(): void {
     for (const sentence of this.analysis.sentences) {
+      let firstVerb = -1;
       for (let i = sentence.firstToken; i < sentence.endToken; i += 1) {
         const token = this.tok(i);
         if (!token || this.inQuote[i]) continue;
         if (token.pos === 'VERB') {
+          firstVerb = i;
           const np = this.npBefore(i, sentence.firstToken);
           const speaker = np && this.tok(np.to - 1)?.pos !== 'PRON' ? this.interpret(np, 'subject', 0.5) : null;
-          if (speaker && (speaker.isDescription ? this.isSpeechVerb(i) : true)) this.remember(speaker.span.start, speaker);
+          if (speaker && (speaker.isDescription ? this.isSpeechVerb(i) || this.isRole(speaker) : true)) this.remember(speaker.span.start, speaker);
           break;
         }
       }
+      // "Ukrainian Foreign Minister Andrii Sybiha, who attended …, was blunter": the name the sentence opens with.
+      if (firstVerb > sentence.firstToken) {
+        const opening = this.sentenceSubject(sentence.firstToken, firstVerb);
+        const speaker = opening && this.endsInName(opening) ? this.interpret(opening, 'subject', 0.5) : null;
+        if (speaker && !this.subjects.some((s) => s.at === speaker.span.start)) this.remember(speaker.span.start, speaker);
+      }
       for (let i = sentence.firstToken; i < sentence.endToken; i += 1) {
-        if (!this.isSpeechVerb(i) || this.tok(i)?.lower === 'according') continue;
+        if (this.tok(i)?.lower === 'according' && this.isSpeechVerb(i)) {
+          const np = this.npAfter(i + 2, sentence.endToken);
+          // "according to a diplomat who was in the room": the description runs to the clause's end.
+          if (np && this.tok(np.to)?.lower === 'who') {
+            let end = np.to;
+            while (end + 1 < sentence.endToken && this.tok(end + 1)?.pos !== 'PUNCT') end += 1;
+            np.through = end;
+          }
+          const speaker = np ? this.interpret(np, 'subject', 0.5) : null;
+          if (speaker) this.remember(speaker.span.start, speaker);
+          continue;
+        }
+        if (!this.isSpeechVerb(i)) continue;
         const np = this.npBefore(i, sentence.firstToken);
         const speaker = np && this.tok(np.to - 1)?.pos !== 'PRON' ? this.interpret(np, 'subject', 0.5) : null;
         if (speaker) this.remember(speaker.span.start, speaker);
       }
     }
+  }
+
+  /** A description whose head is a person's role ("a senior NATO official"), worth taking "the official" back to. */
+  private isRole(speaker: Speaker): boolean {
+    const head = speaker.roles[0] ?? '';
+    return TITLE_WORDS.has(head) && !ROLE_STOP.has(head);
   }
 
   /** The speaker of the verb at `v` (found on either side of it) within [lo, hi). */
@@ -272,6 +482,12 @@ export class Attributor {
     }
     const before = v > lo ? this.npBefore(v, lo) : null;
     if (before) return this.interpret(before, rule, confidence);
+    // `"…," Lie insists`: capitalised words between the quotation and its verb are a name whatever their tags.
+    if (rule === 'said-after' && v > lo && v - lo <= 4 && this.tokens.slice(lo, v).every((t) => /^\p{Lu}/u.test(t.value) && !this.inQuote[this.tokenAt(t.start)])) {
+      return this.interpret({ from: lo, to: v }, rule, confidence);
+    }
+    // The speaker follows the verb only right after the quotation (`"…," said X`), not in `"…" and said the changes`.
+    if (rule === 'said-after' && v > lo) return null;
     const after = this.npAfter(v + 1, hi);
     return after ? this.interpret(after, `${rule}-inverted`, confidence) : null;
   }
