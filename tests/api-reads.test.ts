@@ -242,6 +242,10 @@ describe('Query.positions answers what its filter says', () => {
       expect(await filtered({ onlyReliability: only })).toEqual(sortedIds(resting));
     }
     expect((await filtered({ onlyReliability: 'HIGH' })).length).toBeGreaterThan(0);
+    // Each position is marked with its best source; LOW marks exactly those resting only on low-reliability sources.
+    const rank = ['HIGH', 'MEDIUM', 'LOW'] as const;
+    for (const position of all) expect(position.sourceReliability).toBe(rank.find((r) => reliabilitiesOf(position).includes(r)));
+    expect(sortedIds(all.filter((p) => p.sourceReliability === 'LOW'))).toEqual(await filtered({ onlyReliability: 'LOW' }));
   });
 
   it('refuses dates the wrong way round, and ids that name nothing', async () => {

@@ -1118,6 +1118,11 @@ export type Position = Node & {
   /** At least one statement, earliest first (what evidences one position: a handful, grown only by curation). */
   evidence: Array<Statement>;
   id: Scalars['ID']['output'];
+  /**
+   * The best reliability among the sources citing its evidence. LOW marks a position that rests only on low-reliability
+   * sources: `positions(filter: {onlyReliability: LOW})` finds them all.
+   */
+  sourceReliability: Reliability;
   stance: Stance;
   /** One line: what the actor holds. */
   summary: Maybe<Scalars['String']['output']>;
@@ -2856,6 +2861,7 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
   condition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceReliability?: Resolver<ResolversTypes['Reliability'], ParentType, ContextType>;
   stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;

@@ -62,9 +62,16 @@ const minimumArticle = 140;
 
 /** The article in an HTML page: its title and its paragraphs, separated by blank lines. */
 export function articleFromHtml(html: string): { title: string | null; text: string } {
-  const { document } = parseHTML(html);
-  // Readability types its argument as the DOM's Document; linkedom's implements what Readability reads.
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+  let article: ReturnType<Readability['parse']>;
+  try {
+    // A fragment (no <html> element) gets a document around it: linkedom builds no <body> for one.
+    const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
+    // Readability types its argument as the DOM's Document; linkedom's implements what Readability reads.
+    article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+  } catch {
+    // Not a page Readability can read (text that is not HTML, a fragment with no document): no article in it.
+    throw new ArticleRefused('html', 'no article found in the HTML (it is not a page Readability can read)');
+  }
   if (!article?.content) throw new ArticleRefused('html', 'no article found in the HTML (Readability found no body of text)');
   const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
   const text = paragraphs(content.body as unknown as DomNode).join('\n\n');

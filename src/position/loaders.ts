@@ -84,6 +84,7 @@ export function createPositionLoaders(positions: PositionRepository, primed: Omi
   return {
     evidenceByPosition,
     positionById: byIdLoader((ids) => positions.byIds(ids)),
+    sourceReliabilityByPosition: byIdLoader((ids) => positions.sourceReliabilities(ids)),
     positionsByActor: groupLoaderWithArgs(primedPages((ids, args: PositionPageArgs) => positions.ofActors(ids, args))),
     positionCountByActor: countLoaderWithArgs((ids, args: PositionArgs) => positions.countOfActors(ids, args)),
     positionsByTopic: topicPages(primedPages((ids, args: Omit<PositionPageArgs, 'stance'> & { lanes: Array<Stance | null> }) => positions.onTopics(ids, args))),

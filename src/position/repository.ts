@@ -18,7 +18,7 @@ import { statementTree, type StatementRecord } from '../statement/model.js';
 import { statementTreeProjection, type StatementInclude } from '../statement/repository.js';
 import { topicRecord } from '../topic/model.js';
 import { topicProjection } from '../topic/repository.js';
-import { stances, type Reliability, type Stance } from '../vocabulary.js';
+import { reliabilities, stances, type Reliability, type Stance } from '../vocabulary.js';
 import type { retractPositionInput, setPositionInput } from './inputs.js';
 import type { PositionInclude } from './lookahead.js';
 import { positionRecord, stanceShiftRecord, type PositionRecord, type PositionTree, type StanceShiftRecord } from './model.js';
@@ -211,6 +211,22 @@ export class PositionRepository {
       positionRow,
     );
     return rows.map((row) => row.position);
+  }
+
+  /**
+   * The best reliability among the sources citing each position's evidence (HIGH before MEDIUM before LOW). Every
+   * evidence statement cites a source (recordStatement refuses one without), so each position has one.
+   */
+  async sourceReliabilities(ids: readonly string[]): Promise<Array<{ id: string; reliability: Reliability }>> {
+    return this.db.read(
+      'positionSourceReliabilities',
+      `UNWIND $ids AS id
+       MATCH (p:Position {id: id})-[:EVIDENCED_BY]->(:Statement)-[:CITED_IN]->(src:Source)
+       WITH id, collect(DISTINCT src.reliability) AS found
+       RETURN id, [r IN ['HIGH', 'MEDIUM', 'LOW'] WHERE r IN found][0] AS reliability`,
+      { ids },
+      z.object({ id: z.string(), reliability: z.enum(reliabilities) }),
+    );
   }
 
   /** A page of positions, newest first, filtered (Query.positions), with the subtree asked. */

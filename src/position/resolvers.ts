@@ -96,6 +96,7 @@ export const positionResolvers = {
     actor: async (position, _args, { loaders }) => mustExist(await loaders.actorById.load(position.actorId), position.actorId),
     topic: async (position, _args, { loaders }) => mustExist(await loaders.topicById.load(position.topicId), position.topicId),
     evidence: (position, _args, { loaders }) => loaders.evidenceByPosition.load(position.id),
+    sourceReliability: async (position, _args, { loaders }) => mustExist(await loaders.sourceReliabilityByPosition.load(position.id), position.id).reliability,
   },
   Mutation: {
     setPosition: (_parent, { input }, context) =>
