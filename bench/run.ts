@@ -9,6 +9,7 @@
  *   npm run bench -- --smoke                         # S only, c = 4, 2 s per measurement, one repetition (~2.5 min)
  *   npm run bench -- --regenerate --sizes M          # rebuild the M store first
  *   npm run bench -- --sizes M,L --ops analytics --reps 3   # coalitions, centrality, shifts, export, and the networkx alternative
+ *   npm run bench -- --sizes M --ops ingest          # extraction of a 10k article, then 1,000 articles through ingestArticle (--ingest-articles)
  *   npm run bench -- --build-only --sizes L          # only build (or check) the stores
  *
  * For each size: one Neo4j (bench/.data/<size>), three API processes over it, a correctness check of every request on
@@ -24,6 +25,7 @@ import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { markdownAnalytics, runAnalytics, type AnalyticsResult } from './analytics.js';
+import { markdownIngest, runIngest, type IngestResult } from './ingest.js';
 import { buildHeavyMix, markdownHeavy, runHeavyMix, type HeavyResult } from './heavy.js';
 import { hasErrors, measure, sendOnce } from './measure.js';
 import { buildOperations, endCursorOf, operationNames, pageRequest, PAGES, serverNames, type Operation, type OperationName, type PageCursors, type ServerName } from './operations.js';
@@ -35,6 +37,7 @@ const { values: flags } = parseArgs({
   options: {
     sizes: { type: 'string', default: 'S,M' },
     ops: { type: 'string', default: [...operationNames, 'heavy', 'analytics'].join(',') },
+    'ingest-articles': { type: 'string', default: '1000' },
     servers: { type: 'string', default: serverNames.join(',') },
     concurrency: { type: 'string', default: '1,16,64' },
     reps: { type: 'string', default: '3' },
@@ -59,7 +62,7 @@ function listFlag<T extends string>(value: string, allowed: readonly T[], name: 
 
 const smoke = flags.smoke;
 const sizes = smoke ? (['S'] as SizeName[]) : listFlag(flags.sizes, sizeNames, 'sizes');
-const ops = listFlag(flags.ops, [...operationNames, 'heavy', 'analytics'] as const, 'ops');
+const ops = listFlag(flags.ops, [...operationNames, 'heavy', 'analytics', 'ingest'] as const, 'ops');
 const servers = listFlag(flags.servers, serverNames, 'servers');
 const concurrencies = (smoke && flags.concurrency === '1,16,64' ? '4' : flags.concurrency).split(',').map(Number);
 const reps = smoke ? 1 : Number(flags.reps);
@@ -82,6 +85,7 @@ const records: MeasurementRecord[] = [];
 const sizeReports: Record<string, Record<string, unknown>> = {};
 const heavyResults = new Map<SizeName, HeavyResult>();
 const analyticsResults = new Map<SizeName, AnalyticsResult>();
+const ingestResults = new Map<SizeName, IngestResult>();
 let failures = 0;
 
 for (const size of sizes) {
@@ -101,7 +105,13 @@ for (const size of sizes) {
       analyticsResults.set(size, analytics);
       sizeReports[size] = { ...sizeReports[size], analytics };
     }
-    if (ops.every((op) => op === 'analytics')) continue;
+    if (ops.includes('ingest') && !flags['check-only']) {
+      log(`[${size}] ingestion: extraction of a 10k article, then ${flags['ingest-articles']} articles through ingestArticle`);
+      const ingest = await runIngest(store, { articles: Number(flags['ingest-articles']), log });
+      ingestResults.set(size, ingest);
+      sizeReports[size] = { ...sizeReports[size], ingest };
+    }
+    if (ops.every((op) => op === 'analytics' || op === 'ingest')) continue;
     for (const name of servers) {
       running.push(await startServer(name, store.neo4j));
       log(`[${size}] ${name} up (pid ${running.at(-1)!.pid})`);
@@ -160,7 +170,7 @@ for (const size of sizes) {
     cleanups.delete(stopServers);
     cleanups.delete(stopNeo4j);
     log(`[${size}] servers and Neo4j stopped`);
-    if (records.length > 0 || heavyResults.size > 0 || analyticsResults.size > 0) writeResults();
+    if (records.length > 0 || heavyResults.size > 0 || analyticsResults.size > 0 || ingestResults.size > 0) writeResults();
   }
 }
 
@@ -182,6 +192,7 @@ if (!flags['build-only'] && !flags['check-only']) {
     log(markdownAnalytics(size, analytics));
     log('');
   }
+  for (const [size, ingest] of ingestResults) log(markdownIngest(size, ingest));
   log('### Targets\n');
   log(markdownTargets(targets));
   log(`\nresults: ${out} (${Math.round((Date.now() - startedAt.getTime()) / 1000)} s)`);

@@ -24,7 +24,6 @@ import { ingestArticleInput } from '../src/ingestion/inputs.js';
 import { createLogger } from '../src/logger.js';
 import { createDriver, Database } from '../src/neo4j/database.js';
 import { applyMigrations } from '../src/neo4j/migrations.js';
-import { NetworkRepository } from '../src/network/repository.js';
 import { parseInput } from '../src/shared/input-fields.js';
 import { reliabilities } from '../src/vocabulary.js';
 import { bundledDefaults } from './bundled-defaults.js';
@@ -94,7 +93,6 @@ async function main(argv: string[]): Promise<number> {
     const runner = db.runner('ingest');
     await applyMigrations(runner);
     const repository = new IngestionRepository(runner);
-    const network = new NetworkRepository(runner);
     if (!values.json || process.stderr.isTTY) bar.start(positionals.length, 0, tally());
     for (const file of positionals) {
       outcomes.push(await ingestFile(file));
@@ -121,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
           reliability: meta.reliability ?? values.reliability ?? 'MEDIUM',
           reliabilityNote: meta.reliabilityNote ?? null,
         });
-        const stored = await service.ingest(runner, repository, () => network.version(), author, input);
+        const stored = await service.ingest(runner, repository, author, input);
         return { file, status: 'ingested', sourceId: stored.source.id, candidates: stored.extraction.candidates, quotes: stored.extraction.quotes };
       } catch (error) {
         if (error instanceof GraphQLError && typeof error.extensions.sourceId === 'string') return { file, status: 'skipped', sourceId: error.extensions.sourceId };

@@ -16,7 +16,7 @@ import type { PositionRecord } from '../position/model.js';
 import { setPositionInput } from '../position/inputs.js';
 import { parseInput, slugify } from '../shared/input-fields.js';
 import type { CursorKey } from '../shared/pagination.js';
-import { countRow } from '../shared/rows.js';
+import { count, countRow } from '../shared/rows.js';
 import { addSourceIn, recordStatementIn } from '../statement/repository.js';
 import type { addSourceInput } from '../statement/inputs.js';
 import { recordStatementInput } from '../statement/inputs.js';
@@ -48,6 +48,20 @@ const queueWhere = `($status IS NULL OR c.status = $status) AND ($sourceId IS NU
 
 export class IngestionRepository {
   constructor(private readonly db: QueryRunner) {}
+
+  /**
+   * What the gazetteer depends on, cheaply: the numbers of actors and topics (Neo4j's count store, O(1)). A new actor or
+   * topic changes it at once; a rename or a new alias is picked up when the cached gazetteer expires (see service.ts).
+   */
+  async gazetteerVersion(): Promise<string> {
+    const rows = await this.db.read(
+      'gazetteerVersion',
+      'CALL () { MATCH (a:Actor) RETURN count(a) AS actors } CALL () { MATCH (t:Topic) RETURN count(t) AS topics } RETURN actors, topics',
+      {},
+      z.object({ actors: count, topics: count }),
+    );
+    return `${rows[0]?.actors ?? 0}:${rows[0]?.topics ?? 0}`;
+  }
 
   /** The source that holds this text already, by content hash. */
   async sourceWithHash(hash: string): Promise<string | null> {

@@ -48,7 +48,7 @@ export const ingestionResolvers = {
   Mutation: {
     ingestArticle: (_parent, { input }, context) =>
       mutate(context, 'editor', (author) =>
-        context.ingestion.ingest(context.db, context.repositories.ingestion, () => context.repositories.network.version(), author, parseInput(ingestArticleInput, input), context.budget),
+        context.ingestion.ingest(context.db, context.repositories.ingestion, author, parseInput(ingestArticleInput, input), context.budget),
       ),
     acceptCandidate: (_parent, { id, edits }, context) =>
       mutate(context, 'editor', (author) => context.repositories.ingestion.accept(author, id, parseInput(candidateEdits, edits ?? {}, 'edits'))),

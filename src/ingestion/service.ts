@@ -22,6 +22,8 @@ import type { IngestionRepository } from './repository.js';
 export interface ExtractionJob {
   text: string;
   gazetteer: Gazetteer;
+  /** Names this gazetteer: the worker keeps the one it last saw under its key, so its indexes are built once. */
+  gazetteerKey: string;
 }
 export interface ExtractionOutput {
   extraction: Extraction;
@@ -37,9 +39,12 @@ export interface IngestionSettings {
   workerMemoryMb: number;
 }
 
+/** How long a gazetteer is used at most before it is read again (a renamed actor, a new alias). */
+const GAZETTEER_TTL_MS = 60_000;
+
 export class IngestionService {
   private readonly pool: WorkerPool<ExtractionJob, ExtractionOutput>;
-  private gazetteer: { version: string; value: Promise<Gazetteer> } | undefined;
+  private gazetteer: { key: string; value: Promise<Gazetteer>; readAt: number } | undefined;
 
   constructor(
     private readonly settings: IngestionSettings,
@@ -53,14 +58,10 @@ export class IngestionService {
     });
   }
 
-  /**
-   * Stores the article and its candidates. `graphVersion` names the graph's state (src/network/repository.ts): the
-   * gazetteer is read again only when it changed.
-   */
+  /** Stores the article and its candidates. */
   async ingest(
     db: QueryRunner,
     repository: IngestionRepository,
-    graphVersion: () => Promise<string>,
     author: Author,
     input: IngestArticleInput,
     budget?: RequestBudget,
@@ -70,8 +71,8 @@ export class IngestionService {
     const existing = await repository.sourceWithHash(hash);
     if (existing) throw duplicate(input.html === null ? 'input.text' : 'input.html', existing);
 
-    const gazetteer = await this.gazetteerFor(db, await graphVersion());
-    const job = this.pool.run({ text, gazetteer }).catch((error: unknown) => {
+    const { key, gazetteer } = await this.gazetteerFor(db, await repository.gazetteerVersion());
+    const job = this.pool.run({ text, gazetteer, gazetteerKey: key }).catch((error: unknown) => {
       throw this.asClientError(error);
     });
     const { extraction, milliseconds } = await withinDeadline(job, budget, 'Extraction did not finish before the request deadline; the article was not stored. Try again, or split it.');
@@ -109,15 +110,22 @@ export class IngestionService {
     }
   }
 
-  private async gazetteerFor(db: QueryRunner, version: string): Promise<Gazetteer> {
-    if (this.gazetteer?.version !== version) {
+  /**
+   * The actors and topics names link to: read again when their numbers change (gazetteerVersion), and at least every
+   * GAZETTEER_TTL_MS (renames and new aliases). Ingestion itself changes neither, so a batch reads it once.
+   */
+  private async gazetteerFor(db: QueryRunner, version: string): Promise<{ key: string; gazetteer: Gazetteer }> {
+    const cached = this.gazetteer;
+    if (!cached || !cached.key.startsWith(`${version}@`) || Date.now() - cached.readAt > GAZETTEER_TTL_MS) {
       const value = readGazetteer(db);
-      this.gazetteer = { version, value };
+      const entry = { key: `${version}@${Date.now()}`, value, readAt: Date.now() };
+      this.gazetteer = entry;
       value.catch(() => {
-        if (this.gazetteer?.value === value) this.gazetteer = undefined;
+        if (this.gazetteer === entry) this.gazetteer = undefined;
       });
     }
-    return this.gazetteer.value;
+    const entry = this.gazetteer!;
+    return { key: entry.key, gazetteer: await entry.value };
   }
 
   private asClientError(error: unknown): unknown {
