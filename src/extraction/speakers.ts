@@ -31,6 +31,8 @@ const INSTITUTION_WORDS = new Set(['ministry', 'office', 'presidency', 'governme
 /** Demonyms that no suffix rule reaches. */
 const DEMONYMS: Record<string, string> = { american: 'United States', british: 'United Kingdom', french: 'France', dutch: 'Netherlands', swiss: 'Switzerland', greek: 'Greece', irish: 'Ireland', danish: 'Denmark', swedish: 'Sweden', finnish: 'Finland', spanish: 'Spain', turkish: 'Turkey' };
 /** Role words a definite description ("the minister") can take back to a person introduced with them. */
+/** Lower-case particles inside a name ("Consortium Stade de France", "Ursula von der Leyen"). */
+const NAME_PARTICLES = new Set(['de', 'du', 'des', 'da', 'dos', 'do', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al']);
 const ROLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'former', 'senior', 'top', 'high', 'special', 'acting', 'national', 'state', 'foreign', 'deputy']);
 
 export interface Speaker {
@@ -197,12 +199,17 @@ export class Attributor {
       let j = k - 1;
       while (j >= lo && k - j < 30 && this.tok(j)?.value !== opener && !(opener === ',' && ['—', '–'].includes(this.tok(j)?.value ?? ''))) j -= 1;
       if (j < lo || k - j >= 30) return null;
+      // "Adam Szłapka, Poland's minister …, who will chair the meetings, said": the relative clause is skipped.
+      if (opener === ',' && ['who', 'which'].includes(this.tok(j + 1)?.lower ?? '') && this.tok(j - 1)?.pos !== 'PUNCT') {
+        const outer = this.npBefore(j + 1, lo);
+        if (outer) return outer;
+      }
       const before = this.coreBefore(j, lo);
       const apposition = this.coreBefore(k, j + 1);
-      if (apposition && apposition.from === j + 1 && this.endsInName(apposition) && !(before && this.endsInName(before))) {
+      if (apposition && apposition.from === j + 1 && this.endsInName(apposition) && !(before && this.endsInPersonName(before)) && (!before || !this.endsInName(before) || this.namesPerson(apposition))) {
         return before ? { ...apposition, roles: this.roleWords(before) } : apposition;
       }
-      if (before && apposition && this.endsInName(before) && !this.endsInName(apposition)) return { ...before, roles: this.roleWords(apposition) };
+      if (before && apposition && this.endsInPersonName(before) && !this.endsInName(apposition)) return { ...before, roles: this.roleWords(apposition) };
       return before;
     }
     const core = this.withPostModifier(this.coreBefore(k + 1, lo), lo);
@@ -251,8 +258,8 @@ export class Attributor {
       while (j < limit && this.isNpToken(j)) j += 1;
       if (j > k + 1 && this.tok(j)?.value === ',') {
         const second: Range = { from: k + 1, to: j };
-        if (this.endsInName(range) && !this.endsInName(second)) return { ...range, roles: this.roleWords(second) };
-        if (!this.endsInName(range) && this.endsInName(second)) return { ...second, roles: this.roleWords(range) };
+        if (this.endsInPersonName(range) && !this.endsInName(second)) return { ...range, roles: this.roleWords(second) };
+        if (!this.endsInPersonName(range) && this.endsInName(second) && this.namesPerson(second)) return { ...second, roles: this.roleWords(range) };
       }
     }
     return range;
@@ -275,7 +282,7 @@ export class Attributor {
     let k = start;
     while (k < hi && this.tok(k)?.pos === 'SPACE') k += 1;
     const first = this.tok(k);
-    if (first && first.pos === 'PRON' && PERSONAL_PRONOUNS.has(first.lower)) return { from: k, to: k + 1 };
+    if (first && first.pos === 'PRON' && (PERSONAL_PRONOUNS.has(first.lower) || first.lower === 'it')) return { from: k, to: k + 1 };
     const from = k;
     // The speaker comes first: "said Amara Odhiambo of Climate Justice Africa" is Amara Odhiambo.
     while (k < hi && k - from < 12 && this.isNpToken(k) && !(['of', 'for'].includes(this.tok(k)?.lower ?? '') && this.tok(k - 1)?.pos === 'PROPN')) k += 1;
@@ -295,18 +302,38 @@ export class Attributor {
     return this.tok(range.to - 1)?.pos === 'PROPN';
   }
 
+  /** Ends in a name that is not a capitalised title ("Solvik Energy's Chief Financial Officer" does not). */
+  private endsInPersonName(range: Range): boolean {
+    return this.endsInName(range) && !TITLE_WORDS.has(this.tok(range.to - 1)?.lower ?? '');
+  }
+
+  /** Whether the proper nouns ending a range name a person ("Tim McPhie", not "the European Commission"). */
+  private namesPerson(range: Range): boolean {
+    let from = range.to - 1;
+    while (from > range.from && this.tok(from - 1)?.pos === 'PROPN') from -= 1;
+    const name = stripTitles(this.tokens.slice(from, range.to).map((t) => t.value));
+    return name.length > 0 && this.isPerson(name.join(' '));
+  }
+
   /** What a noun phrase names: a pronoun resolved, a name with its titles stripped, or a description. */
   interpret(range: Range, rule: string, confidence: number): Speaker | null {
     const head = this.tok(range.to - 1);
     if (!head) return null;
     if (head.pos === 'PRON') {
+      // "…," it said: the organisation, state or institution last the subject.
+      if (head.lower === 'it') {
+        const thing = this.subjects.filter((s) => s.at < head.start && !s.speaker.isDescription && !this.isPerson(s.speaker.name)).pop();
+        return thing ? { ...thing.speaker, rule: `${rule}+it`, confidence: confidence - 0.15 } : null;
+      }
       if (!PERSONAL_PRONOUNS.has(head.lower)) return null;
       const antecedent = this.antecedent(head.start, head.lower !== 'they');
       return antecedent ? { ...antecedent, rule: `${rule}+pronoun`, confidence: confidence - 0.1 } : null;
     }
     if (head.pos === 'PROPN' || (rule === 'said-after' && /^\p{Lu}/u.test(head.value) && this.tokens.slice(range.from, range.to).every((t) => /^\p{Lu}/u.test(t.value)))) {
       let from = range.to - 1;
-      while (from > range.from && (this.tok(from - 1)?.pos === 'PROPN' || head.pos !== 'PROPN')) from -= 1;
+      while (from > range.from && (this.tok(from - 1)?.pos === 'PROPN' || head.pos !== 'PROPN' || (NAME_PARTICLES.has(this.tok(from - 1)?.value ?? '') && this.tok(from - 2)?.pos === 'PROPN'))) from -= 1;
+      // A name the tokenizer split inside a word ("Szłapka" → "Sz", "ł", "apka"): the whole word.
+      while (from > range.from && this.tok(from - 1)?.end === this.tok(from)?.start && /^\p{L}+$/u.test(this.tok(from - 1)?.value ?? '')) from -= 1;
       // "Washington and Kyiv announced": words jointly attributed are the text's words for them.
       const joint = this.jointNames(from, this.analysis.sentences[head.sentence]?.firstToken ?? range.from);
       if (joint !== null) {
@@ -460,8 +487,10 @@ export class Attributor {
         }
         if (!this.isSpeechVerb(i)) continue;
         const np = this.npBefore(i, sentence.firstToken);
-        const speaker = np && this.tok(np.to - 1)?.pos !== 'PRON' ? this.interpret(np, 'subject', 0.5) : null;
-        if (speaker) this.remember(speaker.span.start, speaker);
+        const pronoun = np ? this.tok(np.to - 1) : undefined;
+        // "She said the association would …": remembered as whom "she" is, at the pronoun.
+        const speaker = np && pronoun?.pos !== 'PRON' ? this.interpret(np, 'subject', 0.5) : np && PERSONAL_PRONOUNS.has(pronoun?.lower ?? '') ? this.interpret(np, 'subject', 0.45) : null;
+        if (speaker) this.remember(pronoun?.pos === 'PRON' ? pronoun.start : speaker.span.start, speaker);
       }
     }
   }
