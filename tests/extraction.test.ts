@@ -163,6 +163,37 @@ describe('quotations and their speakers', () => {
     ]);
   });
 
+  it('a named person in apposition beats a role ending in a capitalised title', () => {
+    const text = 'Solvik Energy\'s Chief Financial Officer, Ola Brekke, commented: "The financing was oversubscribed, which tells us a lot."';
+    expect(quotesOf(text)).toEqual([['The financing was oversubscribed, which tells us a lot.', 'Ola Brekke']]);
+  });
+
+  it('a who-clause between the subject and its speech verb is skipped', () => {
+    const text = 'Adam Nowak, Poland\'s minister for European affairs, who will chair several of the meetings, said Poland supported "a fast process, but an honest one."';
+    expect(quotesOf(text)).toEqual([['a fast process, but an honest one.', 'Adam Nowak']]);
+  });
+
+  it('"it said" takes the organisation or state last the subject, not a person', () => {
+    const text = 'Prime Minister Dorin Recean spoke first. Ukraine\'s energy ministry said it could send electricity but not gas. "Our own storage must be kept for our own people," it said.';
+    expect(quotesOf(text)).toEqual([['Our own storage must be kept for our own people', 'Ukraine']]);
+  });
+
+  it('a verbless quotation after reported speech in its paragraph is that subject\'s, a pronoun subject resolved', () => {
+    const text = 'Energy Minister Victor Parlicov said the government had approached suppliers in Romania. "Every offer is on the table."\n\nSandra Bright runs a florist\'s shop. She said the association would gather signatures. "We have done it before, and we won."';
+    expect(quotesOf(text)).toEqual([
+      ['Every offer is on the table.', 'Victor Parlicov'],
+      ['We have done it before, and we won.', 'Sandra Bright'],
+    ]);
+  });
+
+  it('a quotation block after an introducing line ending in a colon is the introduced person\'s, block by block', () => {
+    const text = 'Quote from Terje Aasland, Minister of Energy:\n\n"Offshore wind will be an important part of our energy future."\n\nQuote from Hanna Lie, Mayor of Hammerfest:\n\n"This project will bring hundreds of jobs to our region."';
+    expect(quotesOf(text)).toEqual([
+      ['Offshore wind will be an important part of our energy future.', 'Terje Aasland'],
+      ['This project will bring hundreds of jobs to our region.', 'Hanna Lie'],
+    ]);
+  });
+
   it('apostrophes are not quotation marks', () => {
     const text = "Russia's envoy didn't comment on the shippers' association or the members' demands.";
     expect(quotesOf(text)).toEqual([]);
