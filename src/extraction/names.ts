@@ -125,6 +125,8 @@ export class ActorIndex {
     if (direct) return direct;
     const words = name.split(/\s+/);
     for (let i = 1; i < words.length; i += 1) {
+      // "Consortium Stade de France", "Bank of England": a name ending in a place is not that place.
+      if (/^\p{Ll}/u.test(words[i - 1] ?? '')) continue;
       const rest = this.lookup(words.slice(i).join(' '));
       if (rest) return rest;
     }

@@ -31,6 +31,8 @@ const INSTITUTION_WORDS = new Set(['ministry', 'office', 'presidency', 'governme
 /** Demonyms that no suffix rule reaches. */
 const DEMONYMS: Record<string, string> = { american: 'United States', british: 'United Kingdom', french: 'France', dutch: 'Netherlands', swiss: 'Switzerland', greek: 'Greece', irish: 'Ireland', danish: 'Denmark', swedish: 'Sweden', finnish: 'Finland', spanish: 'Spain', turkish: 'Turkey' };
 /** Role words a definite description ("the minister") can take back to a person introduced with them. */
+/** Speech verbs whose object is someone else ("accused the union of", "urged the council to"). */
+const OBJECT_VERBS = new Set(['accuse', 'accuses', 'accused', 'urge', 'urges', 'urged', 'call', 'calls', 'called', 'criticise', 'criticised', 'criticize', 'criticized', 'dismiss', 'dismissed', 'describe', 'described']);
 /** Lower-case particles inside a name ("Consortium Stade de France", "Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(['de', 'du', 'des', 'da', 'dos', 'do', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al']);
 const ROLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'former', 'senior', 'top', 'high', 'special', 'acting', 'national', 'state', 'foreign', 'deputy']);
@@ -259,6 +261,8 @@ export class Attributor {
       if (j > k + 1 && this.tok(j)?.value === ',') {
         const second: Range = { from: k + 1, to: j };
         if (this.endsInPersonName(range) && !this.endsInName(second)) return { ...range, roles: this.roleWords(second) };
+        // "The stadium's operator, Consortium Stade de France, …"; "Solvik Energy's Chief Financial Officer, Ola Brekke, …".
+        if (!this.endsInName(range) && this.endsInName(second)) return { ...second, roles: this.roleWords(range) };
         if (!this.endsInPersonName(range) && this.endsInName(second) && this.namesPerson(second)) return { ...second, roles: this.roleWords(range) };
       }
     }
@@ -304,7 +308,7 @@ export class Attributor {
 
   /** Ends in a name that is not a capitalised title ("Solvik Energy's Chief Financial Officer" does not). */
   private endsInPersonName(range: Range): boolean {
-    return this.endsInName(range) && !TITLE_WORDS.has(this.tok(range.to - 1)?.lower ?? '');
+    return this.endsInName(range) && !TITLE_WORDS.has(this.tok(range.to - 1)?.lower ?? '') && this.namesPerson(range);
   }
 
   /** Whether the proper nouns ending a range name a person ("Tim McPhie", not "the European Commission"). */
@@ -508,6 +512,12 @@ export class Attributor {
     if (token.lower === 'according') {
       const np = this.npAfter(v + 2, hi);
       return np ? this.interpret(np, 'according-to', confidence) : null;
+    }
+    // "… and accused the union of “…”": the object of accuse, urge or call is not the speaker; the sentence's subject is.
+    if (OBJECT_VERBS.has(token.lower) && v > lo && ['and', 'but'].includes(this.tok(v - 1)?.lower ?? '')) {
+      const sentence = this.sentenceOf(token.start);
+      const subject = this.sentenceSubject(sentence.from, v);
+      return subject ? this.interpret(subject, `${rule}-subject`, confidence - 0.1) : null;
     }
     const before = v > lo ? this.npBefore(v, lo) : null;
     if (before) return this.interpret(before, rule, confidence);
