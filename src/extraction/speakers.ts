@@ -33,6 +33,10 @@ const DEMONYMS: Record<string, string> = { american: 'United States', british: '
 /** Role words a definite description ("the minister") can take back to a person introduced with them. */
 /** Speech verbs whose object is someone else ("accused the union of", "urged the council to"). */
 const OBJECT_VERBS = new Set(['accuse', 'accuses', 'accused', 'urge', 'urges', 'urged', 'call', 'calls', 'called', 'criticise', 'criticised', 'criticize', 'criticized', 'dismiss', 'dismissed', 'describe', 'described']);
+/** After a description's head, a place it is in: capitalised words, maybe one noun before the attribution goes on. */
+const PLACE_PHRASE = /^ (?:in|at|from) (?:the )?\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*(?: \p{Ll}+(?=[,.;:]| (?:said|told|who|added|says)\b))?/u;
+/** Heads of a definite description naming an organisation by its proper noun ("the CGT union"). */
+const ORGANISATION_HEADS = new Set(['union', 'party', 'group', 'company', 'association', 'federation', 'confederation', 'alliance', 'coalition', 'movement', 'bank', 'firm', 'club', 'league', 'agency', 'foundation']);
 /** Lower-case particles inside a name ("Consortium Stade de France", "Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(['de', 'du', 'des', 'da', 'dos', 'do', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al']);
 const ROLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'former', 'senior', 'top', 'high', 'special', 'acting', 'national', 'state', 'foreign', 'deputy']);
@@ -362,6 +366,16 @@ export class Attributor {
     if (POST_MODIFIERS.test(rest)) {
       const clause = /^[^,.;:"“”]*?(?=\s+(said|told|added|says|warned)\b|[,.;:"“”]|$)/.exec(rest);
       if (clause) end = this.text.indexOf(clause[0], end) + clause[0].length;
+    }
+    // "a travel agent in Madrid", "a commuter at Saint-Lazare station": a place phrase is part of the description.
+    const place = range.through === undefined ? PLACE_PHRASE.exec(this.text.slice(end)) : null;
+    if (place) end += place[0].length;
+    // "the CGT union", "the Green Workers party": an organisation named by its proper noun.
+    const words = this.tokens.slice(range.from, range.to);
+    const proper = words.slice(1, -1);
+    if (words[0]?.pos === 'DET' && ORGANISATION_HEADS.has(head.lower) && proper.length > 0 && proper.every((t) => t.pos === 'PROPN') && (proper.length > 1 || /^\p{Lu}{2,}$/u.test(proper[0]?.value ?? ''))) {
+      const span = { start: proper[0]?.start ?? start, end: proper[proper.length - 1]?.end ?? end };
+      return { name: this.text.slice(span.start, span.end), isDescription: false, span, rule: `${rule}+organisation`, confidence: confidence - 0.1, roles: [head.lower] };
     }
     const description = this.text.slice(start, end);
     const first = this.tok(range.from);
