@@ -194,6 +194,34 @@ describe('quotations and their speakers', () => {
     ]);
   });
 
+  it('a role ending in an organisation yields to the person in apposition; a name with a particle is not its last place', () => {
+    const text = 'A spokesman for the European Commission, Tim McPhie, said Brussels was "ready to help" but gave no figure. The stadium\'s operator, Consortium Stade de France, said it had made "a fair and generous offer" and accused the union of "taking football fans hostage."';
+    expect(quotesOf(text)).toEqual([
+      ['ready to help', 'Tim McPhie'],
+      ['a fair and generous offer', 'Consortium Stade de France'],
+      ['taking football fans hostage.', 'Consortium Stade de France'],
+    ]);
+  });
+
+  it('a name the tokenizer splits at a letter it does not know stays whole', () => {
+    const text = 'Adam Szłapka, the minister, said it was "a fast process, but an honest one."';
+    expect(quotesOf(text)).toEqual([['a fast process, but an honest one.', 'Adam Szłapka']]);
+  });
+
+  it('a description keeps its place phrase; "the CGT union" is the organisation', () => {
+    const text = '"Nobody wants to see a repeat of 2022," said one diplomat in Brussels, who asked not to be named.\n\n"We have already sold 3,000 packages," said a travel agent in Madrid who organises trips.\n\nThe CGT union said on Wednesday that staff would walk out. "They will not be the ones who pay for the party," the union said in a statement.';
+    expect(quotesOf(text)).toEqual([
+      ['Nobody wants to see a repeat of 2022', 'one diplomat in Brussels'],
+      ['We have already sold 3,000 packages', 'a travel agent in Madrid'],
+      ['They will not be the ones who pay for the party', 'CGT'],
+    ]);
+  });
+
+  it('a parenthetical "he said" skips a sentence-initial common noun the text also writes in lower case', () => {
+    const text = 'Dr Anil Mehta, a GP, raised concerns about patients who drive to appointments. Patients, he said, were "already anxious about the cost of everything."';
+    expect(quotesOf(text)).toEqual([['already anxious about the cost of everything.', 'Anil Mehta']]);
+  });
+
   it('apostrophes are not quotation marks', () => {
     const text = "Russia's envoy didn't comment on the shippers' association or the members' demands.";
     expect(quotesOf(text)).toEqual([]);

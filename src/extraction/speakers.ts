@@ -71,6 +71,7 @@ export class Attributor {
   private readonly inQuote: boolean[];
   /** Earlier subjects (speakers and sentence subjects) in text order, for pronouns and "the official". */
   private readonly subjects: Array<{ at: number; speaker: Speaker }> = [];
+  private readonly commonWords = new Map<string, boolean>();
 
   constructor(
     private readonly text: string,
@@ -459,9 +460,20 @@ export class Attributor {
     for (let i = this.subjects.length - 1; i >= 0; i -= 1) {
       const subject = this.subjects[i];
       if (!subject || subject.at >= before) continue;
-      if (!personOnly || subject.speaker.isDescription || this.isPerson(subject.speaker.name)) return subject.speaker;
+      if (!personOnly || subject.speaker.isDescription || (this.isPerson(subject.speaker.name) && !this.isCommonWord(subject.speaker.name))) return subject.speaker;
     }
     return undefined;
+  }
+
+  /** A lone capitalised word the text also writes in lower case ("Patients, he said, …" after "patients who drive"). */
+  private isCommonWord(name: string): boolean {
+    if (/\s/.test(name)) return false;
+    const known = this.commonWords.get(name);
+    if (known !== undefined) return known;
+    const lower = name.toLowerCase();
+    const common = lower !== name && new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(this.text);
+    this.commonWords.set(name, common);
+    return common;
   }
 
   remember(at: number, speaker: Speaker): void {
