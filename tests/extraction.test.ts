@@ -222,6 +222,19 @@ describe('quotations and their speakers', () => {
     expect(quotesOf(text)).toEqual([['already anxious about the cost of everything.', 'Anil Mehta']]);
   });
 
+  it('a partial quotation with no speech verb is the person the sentence opens with, never a dateline', () => {
+    const text = 'Olha Marchenko, speaking at a conference organised by a think tank, compared the process to "a marathon in which the finish line is moved every time we see it."\n\nNAIROBI — Small island states warned the deal would "condemn our people to live underwater."';
+    expect(quotesOf(text)[0]).toEqual(['a marathon in which the finish line is moved every time we see it.', 'Olha Marchenko']);
+    expect(quotesOf(text)[1]?.[1]).not.toBe('NAIROBI');
+  });
+
+  it('a name of several words ending in a place is not that place; "it said" reaches back one sentence only', () => {
+    const text = 'A spokesperson for the fans\' group Football Supporters Europe said supporters had "paid a lot of money to be there" and deserved clarity. UEFA said it was following the situation. The interior ministry was silent for hours. It later issued a short note. "Security will not be compromised," it said.';
+    const quotes = quotesOf(text);
+    expect(quotes[0]).toEqual(['paid a lot of money to be there', 'Football Supporters Europe']);
+    expect(quotes[1]).toEqual(['Security will not be compromised', null]);
+  });
+
   it('apostrophes are not quotation marks', () => {
     const text = "Russia's envoy didn't comment on the shippers' association or the members' demands.";
     expect(quotesOf(text)).toEqual([]);

@@ -217,6 +217,8 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     if (immediate) [speaker, verb] = [afterSpeaker, afterVerb];
     else if (beforeSpeaker) [speaker, verb] = [beforeSpeaker, beforeVerb];
     else if (afterSpeaker) [speaker, verb] = [afterSpeaker, afterVerb];
+    // `"…," it said` with no organisation to take "it" to: no speaker rather than the previous quotation's.
+    else if (afterVerb !== null && afterVerb - a <= 2 && analysis.tokens[afterVerb - 1]?.pos === 'PRON') speaker = null;
     else if (introduced) speaker = { name: introduced.name, isDescription: false, span: { start: introduced.start, end: introduced.end }, rule: 'introduced-block', confidence: 0.7, roles: [] };
     else if (previous?.continues && previous.paragraph < span.paragraph && speakers[qi - 1]) {
       const shared = speakers[qi - 1];
@@ -231,6 +233,13 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
       // A quotation with no verb after a sentence of reported speech in its paragraph ("X said the … . “…”"): that subject.
       const from = paragraphStart(span.openAt, 0);
       speaker = attributor.hasSpeechCueBetween(from, span.openAt) ? attributor.lastSubjectBetween(from, span.openAt, 'paragraph-subject', 0.6) : null;
+    }
+    // A partial quotation with no speech verb ("Marchenko, speaking at a conference, compared the process to “…”"): the
+    // person the sentence opens with, when it names one.
+    if (!speaker && !opensParagraph(span)) {
+      const subject = attributor.subjectOf(sentOpen.from, openTok, 'sentence-subject', 0.5);
+      // Not a dateline ("NAIROBI —"): a person's name is not written in capitals.
+      if (subject && !subject.isDescription && isPerson(subject.name) && !/^[\p{Lu}\s.'-]+$/u.test(subject.name)) speaker = subject;
     }
     speakers.push(speaker);
     verbs.push(verb);

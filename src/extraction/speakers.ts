@@ -331,7 +331,9 @@ export class Attributor {
     if (head.pos === 'PRON') {
       // "…," it said: the organisation, state or institution last the subject.
       if (head.lower === 'it') {
-        const thing = this.subjects.filter((s) => s.at < head.start && !s.speaker.isDescription && !this.isPerson(s.speaker.name)).pop();
+        // Only as far back as the sentence before: "it" does not reach over other subjects' paragraphs.
+        const previousSentence = this.analysis.sentences[Math.max(0, head.sentence - 1)]?.start ?? 0;
+        const thing = this.subjects.filter((s) => s.at < head.start && s.at >= previousSentence && !s.speaker.isDescription && !this.isPerson(s.speaker.name)).pop();
         return thing ? { ...thing.speaker, rule: `${rule}+it`, confidence: confidence - 0.15 } : null;
       }
       if (!PERSONAL_PRONOUNS.has(head.lower)) return null;
