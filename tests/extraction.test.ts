@@ -235,6 +235,14 @@ describe('quotations and their speakers', () => {
     expect(quotes[1]).toEqual(['Security will not be compromised', null]);
   });
 
+  it('"of" inside an organisation\'s name stays; after a title it does not', () => {
+    const text = 'In a statement, the Confederation of British Industry said the measures were "a blow to growth." "We are ready," Secretary of State Marco Rubio said.';
+    expect(quotesOf(text)).toEqual([
+      ['a blow to growth.', 'Confederation of British Industry'],
+      ['We are ready', 'Marco Rubio'],
+    ]);
+  });
+
   it('apostrophes are not quotation marks', () => {
     const text = "Russia's envoy didn't comment on the shippers' association or the members' demands.";
     expect(quotesOf(text)).toEqual([]);

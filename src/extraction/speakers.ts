@@ -342,7 +342,9 @@ export class Attributor {
     }
     if (head.pos === 'PROPN' || (rule === 'said-after' && /^\p{Lu}/u.test(head.value) && this.tokens.slice(range.from, range.to).every((t) => /^\p{Lu}/u.test(t.value)))) {
       let from = range.to - 1;
-      while (from > range.from && (this.tok(from - 1)?.pos === 'PROPN' || head.pos !== 'PROPN' || (NAME_PARTICLES.has(this.tok(from - 1)?.value ?? '') && this.tok(from - 2)?.pos === 'PROPN'))) from -= 1;
+      // Particles, "of" and hyphens join the parts of one name: "Stade de France", "Confederation of British Industry", "Newton-Smith".
+      const joins = (k: number): boolean => this.tok(k - 1)?.pos === 'PROPN' && (NAME_PARTICLES.has(this.tok(k)?.value ?? '') || ['of', 'for'].includes(this.tok(k)?.value ?? '') || (this.tok(k)?.value === '-' && this.tok(k)?.start === this.tok(k - 1)?.end && this.tok(k)?.end === this.tok(k + 1)?.start));
+      while (from > range.from && (this.tok(from - 1)?.pos === 'PROPN' || head.pos !== 'PROPN' || joins(from - 1))) from -= 1;
       // A name the tokenizer split inside a word ("Szłapka" → "Sz", "ł", "apka"): the whole word.
       while (from > range.from && this.tok(from - 1)?.end === this.tok(from)?.start && /^\p{L}+$/u.test(this.tok(from - 1)?.value ?? '')) from -= 1;
       // "Washington and Kyiv announced": words jointly attributed are the text's words for them.
@@ -352,7 +354,10 @@ export class Attributor {
         return { name: this.text.slice(span.start, span.end), isDescription: true, span, rule: `${rule}+joint`, confidence: confidence - 0.1, roles: [] };
       }
       const words = this.tokens.slice(from, range.to).map((t) => t.value);
-      const name = stripTitles(words);
+      let name = stripTitles(words);
+      // "Confederation of British Industry": "of" after a word that is not a title ("Secretary of State") stays in the name.
+      const cutAt = words.length - name.length - 1;
+      if (['of', 'for'].includes(words[cutAt] ?? '') && cutAt > 0 && !TITLE_WORDS.has((words[cutAt - 1] ?? '').toLowerCase())) name = [...stripTitles(words.slice(0, cutAt)), ...words.slice(cutAt)];
       const nameFrom = range.to - name.length;
       const roles = this.tokens
         .slice(range.from, nameFrom)
