@@ -163,6 +163,86 @@ describe('quotations and their speakers', () => {
     ]);
   });
 
+  it('a named person in apposition beats a role ending in a capitalised title', () => {
+    const text = 'Solvik Energy\'s Chief Financial Officer, Ola Brekke, commented: "The financing was oversubscribed, which tells us a lot."';
+    expect(quotesOf(text)).toEqual([['The financing was oversubscribed, which tells us a lot.', 'Ola Brekke']]);
+  });
+
+  it('a who-clause between the subject and its speech verb is skipped', () => {
+    const text = 'Adam Nowak, Poland\'s minister for European affairs, who will chair several of the meetings, said Poland supported "a fast process, but an honest one."';
+    expect(quotesOf(text)).toEqual([['a fast process, but an honest one.', 'Adam Nowak']]);
+  });
+
+  it('"it said" takes the organisation or state last the subject, not a person', () => {
+    const text = 'Prime Minister Dorin Recean spoke first. Ukraine\'s energy ministry said it could send electricity but not gas. "Our own storage must be kept for our own people," it said.';
+    expect(quotesOf(text)).toEqual([['Our own storage must be kept for our own people', 'Ukraine']]);
+  });
+
+  it('a verbless quotation after reported speech in its paragraph is that subject\'s, a pronoun subject resolved', () => {
+    const text = 'Energy Minister Victor Parlicov said the government had approached suppliers in Romania. "Every offer is on the table."\n\nSandra Bright runs a florist\'s shop. She said the association would gather signatures. "We have done it before, and we won."';
+    expect(quotesOf(text)).toEqual([
+      ['Every offer is on the table.', 'Victor Parlicov'],
+      ['We have done it before, and we won.', 'Sandra Bright'],
+    ]);
+  });
+
+  it('a quotation block after an introducing line ending in a colon is the introduced person\'s, block by block', () => {
+    const text = 'Quote from Terje Aasland, Minister of Energy:\n\n"Offshore wind will be an important part of our energy future."\n\nQuote from Hanna Lie, Mayor of Hammerfest:\n\n"This project will bring hundreds of jobs to our region."';
+    expect(quotesOf(text)).toEqual([
+      ['Offshore wind will be an important part of our energy future.', 'Terje Aasland'],
+      ['This project will bring hundreds of jobs to our region.', 'Hanna Lie'],
+    ]);
+  });
+
+  it('a role ending in an organisation yields to the person in apposition; a name with a particle is not its last place', () => {
+    const text = 'A spokesman for the European Commission, Tim McPhie, said Brussels was "ready to help" but gave no figure. The stadium\'s operator, Consortium Stade de France, said it had made "a fair and generous offer" and accused the union of "taking football fans hostage."';
+    expect(quotesOf(text)).toEqual([
+      ['ready to help', 'Tim McPhie'],
+      ['a fair and generous offer', 'Consortium Stade de France'],
+      ['taking football fans hostage.', 'Consortium Stade de France'],
+    ]);
+  });
+
+  it('a name the tokenizer splits at a letter it does not know stays whole', () => {
+    const text = 'Adam Szłapka, the minister, said it was "a fast process, but an honest one."';
+    expect(quotesOf(text)).toEqual([['a fast process, but an honest one.', 'Adam Szłapka']]);
+  });
+
+  it('a description keeps its place phrase; "the CGT union" is the organisation', () => {
+    const text = '"Nobody wants to see a repeat of 2022," said one diplomat in Brussels, who asked not to be named.\n\n"We have already sold 3,000 packages," said a travel agent in Madrid who organises trips.\n\nThe CGT union said on Wednesday that staff would walk out. "They will not be the ones who pay for the party," the union said in a statement.';
+    expect(quotesOf(text)).toEqual([
+      ['Nobody wants to see a repeat of 2022', 'one diplomat in Brussels'],
+      ['We have already sold 3,000 packages', 'a travel agent in Madrid'],
+      ['They will not be the ones who pay for the party', 'CGT'],
+    ]);
+  });
+
+  it('a parenthetical "he said" skips a sentence-initial common noun the text also writes in lower case', () => {
+    const text = 'Dr Anil Mehta, a GP, raised concerns about patients who drive to appointments. Patients, he said, were "already anxious about the cost of everything."';
+    expect(quotesOf(text)).toEqual([['already anxious about the cost of everything.', 'Anil Mehta']]);
+  });
+
+  it('a partial quotation with no speech verb is the person the sentence opens with, never a dateline', () => {
+    const text = 'Olha Marchenko, speaking at a conference organised by a think tank, compared the process to "a marathon in which the finish line is moved every time we see it."\n\nNAIROBI — Small island states warned the deal would "condemn our people to live underwater."';
+    expect(quotesOf(text)[0]).toEqual(['a marathon in which the finish line is moved every time we see it.', 'Olha Marchenko']);
+    expect(quotesOf(text)[1]?.[1]).not.toBe('NAIROBI');
+  });
+
+  it('a name of several words ending in a place is not that place; "it said" reaches back one sentence only', () => {
+    const text = 'A spokesperson for the fans\' group Football Supporters Europe said supporters had "paid a lot of money to be there" and deserved clarity. UEFA said it was following the situation. The interior ministry was silent for hours. It later issued a short note. "Security will not be compromised," it said.';
+    const quotes = quotesOf(text);
+    expect(quotes[0]).toEqual(['paid a lot of money to be there', 'Football Supporters Europe']);
+    expect(quotes[1]).toEqual(['Security will not be compromised', null]);
+  });
+
+  it('"of" inside an organisation\'s name stays; after a title it does not', () => {
+    const text = 'In a statement, the Confederation of British Industry said the measures were "a blow to growth." "We are ready," Secretary of State Marco Rubio said.';
+    expect(quotesOf(text)).toEqual([
+      ['a blow to growth.', 'Confederation of British Industry'],
+      ['We are ready', 'Marco Rubio'],
+    ]);
+  });
+
   it('apostrophes are not quotation marks', () => {
     const text = "Russia's envoy didn't comment on the shippers' association or the members' demands.";
     expect(quotesOf(text)).toEqual([]);

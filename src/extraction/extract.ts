@@ -207,11 +207,19 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
       beforeSpeaker = attributor.subjectOf(lo, openTok, 'colon-subject', 0.75);
     }
 
+    // A quotation block after an introducing line ending in a colon ("Quote from Terje Aasland, Minister of Energy:").
+    const introStart = paragraphStart(span.openAt, 1);
+    const introduction = opensParagraph(span) ? text.slice(introStart, paragraphStarts[span.paragraph] ?? introStart).trim() : '';
+    const introduced = introduction.endsWith(':') && !/["“”]/.test(introduction) ? runs.find((run) => run.start >= introStart && run.end <= introStart + introduction.length + 1 && run.name.includes(' ') && isPerson(run.name)) : undefined;
+
     let speaker: Speaker | null = null;
     let verb: number | null = null;
     if (immediate) [speaker, verb] = [afterSpeaker, afterVerb];
     else if (beforeSpeaker) [speaker, verb] = [beforeSpeaker, beforeVerb];
     else if (afterSpeaker) [speaker, verb] = [afterSpeaker, afterVerb];
+    // `"…," it said` with no organisation to take "it" to: no speaker rather than the previous quotation's.
+    else if (afterVerb !== null && afterVerb - a <= 2 && analysis.tokens[afterVerb - 1]?.pos === 'PRON') speaker = null;
+    else if (introduced) speaker = { name: introduced.name, isDescription: false, span: { start: introduced.start, end: introduced.end }, rule: 'introduced-block', confidence: 0.7, roles: [] };
     else if (previous?.continues && previous.paragraph < span.paragraph && speakers[qi - 1]) {
       const shared = speakers[qi - 1];
       if (shared) speaker = { ...shared, rule: 'continues-paragraph', confidence: 0.8 };
@@ -221,6 +229,17 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     } else if (opensParagraph(span)) {
       // A quotation opening the paragraph after the one that introduced someone ("Germany's chancellor, Helmut Kessler, … positioned himself").
       speaker = attributor.lastSubjectBetween(paragraphStart(span.openAt, 1), span.openAt, 'previous-paragraph-subject', 0.6);
+    } else {
+      // A quotation with no verb after a sentence of reported speech in its paragraph ("X said the … . “…”"): that subject.
+      const from = paragraphStart(span.openAt, 0);
+      speaker = attributor.hasSpeechCueBetween(from, span.openAt) ? attributor.lastSubjectBetween(from, span.openAt, 'paragraph-subject', 0.6) : null;
+    }
+    // A partial quotation with no speech verb ("Marchenko, speaking at a conference, compared the process to “…”"): the
+    // person the sentence opens with, when it names one.
+    if (!speaker && !opensParagraph(span)) {
+      const subject = attributor.subjectOf(sentOpen.from, openTok, 'sentence-subject', 0.5);
+      // Not a dateline ("NAIROBI —"): a person's name is not written in capitals.
+      if (subject && !subject.isDescription && isPerson(subject.name) && !/^[\p{Lu}\s.'-]+$/u.test(subject.name)) speaker = subject;
     }
     speakers.push(speaker);
     verbs.push(verb);

@@ -125,6 +125,10 @@ export class ActorIndex {
     if (direct) return direct;
     const words = name.split(/\s+/);
     for (let i = 1; i < words.length; i += 1) {
+      // "Consortium Stade de France", "Bank of England": a name ending in a place is not that place.
+      if (/^\p{Ll}/u.test(words[i - 1] ?? '')) continue;
+      // "Football Supporters Europe": an organisation's name of several words ending in a place is not that place.
+      if (i >= 2 && i === words.length - 1 && words.slice(0, i).every((word) => !TITLE_WORDS.has(word.toLowerCase().replace(/\.$/, '')))) continue;
       const rest = this.lookup(words.slice(i).join(' '));
       if (rest) return rest;
     }

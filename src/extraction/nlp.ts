@@ -72,6 +72,12 @@ export function analyse(text: string): Analysis {
     if (!token || !previous || previous.pos !== 'PROPN' || token.pos === 'PROPN' || token.start - previous.end !== 1) continue;
     if (/^\p{Lu}\p{Ll}+$/u.test(token.value) && /^\p{Lu}/u.test(previous.value) && ['VERB', 'NOUN', 'ADJ'].includes(token.pos) && !SPEECH_FORMS.has(token.lower) && !TITLE_WORDS.has(token.lower) && !/^\p{Lu}/u.test(tokens[i + 1]?.value ?? '') && tokens[i - 2]?.pos !== 'PROPN') token.pos = 'PROPN';
   }
+  // A name the tokenizer split at a letter it does not know ("Szłapka" → "Sz", "ł", "apka"): the pieces are the name.
+  for (let i = 1; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    const previous = tokens[i - 1];
+    if (token && previous && previous.pos === 'PROPN' && token.pos !== 'PROPN' && token.start === previous.end && /^\p{L}+$/u.test(token.value) && /^\p{L}+$/u.test(previous.value)) token.pos = 'PROPN';
+  }
   const sentences: Sentence[] = [];
   doc.sentences().each((sentence: ItemSentence) => {
     const items = sentence.tokens();

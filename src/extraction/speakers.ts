@@ -31,6 +31,14 @@ const INSTITUTION_WORDS = new Set(['ministry', 'office', 'presidency', 'governme
 /** Demonyms that no suffix rule reaches. */
 const DEMONYMS: Record<string, string> = { american: 'United States', british: 'United Kingdom', french: 'France', dutch: 'Netherlands', swiss: 'Switzerland', greek: 'Greece', irish: 'Ireland', danish: 'Denmark', swedish: 'Sweden', finnish: 'Finland', spanish: 'Spain', turkish: 'Turkey' };
 /** Role words a definite description ("the minister") can take back to a person introduced with them. */
+/** Speech verbs whose object is someone else ("accused the union of", "urged the council to"). */
+const OBJECT_VERBS = new Set(['accuse', 'accuses', 'accused', 'urge', 'urges', 'urged', 'call', 'calls', 'called', 'criticise', 'criticised', 'criticize', 'criticized', 'dismiss', 'dismissed', 'describe', 'described']);
+/** After a description's head, a place it is in: capitalised words, maybe one noun before the attribution goes on. */
+const PLACE_PHRASE = /^ (?:in|at|from) (?:the )?\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*(?: \p{Ll}+(?=[,.;:]| (?:said|told|who|added|says)\b))?/u;
+/** Heads of a definite description naming an organisation by its proper noun ("the CGT union"). */
+const ORGANISATION_HEADS = new Set(['union', 'party', 'group', 'company', 'association', 'federation', 'confederation', 'alliance', 'coalition', 'movement', 'bank', 'firm', 'club', 'league', 'agency', 'foundation']);
+/** Lower-case particles inside a name ("Consortium Stade de France", "Ursula von der Leyen"). */
+const NAME_PARTICLES = new Set(['de', 'du', 'des', 'da', 'dos', 'do', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al']);
 const ROLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'former', 'senior', 'top', 'high', 'special', 'acting', 'national', 'state', 'foreign', 'deputy']);
 
 export interface Speaker {
@@ -63,6 +71,7 @@ export class Attributor {
   private readonly inQuote: boolean[];
   /** Earlier subjects (speakers and sentence subjects) in text order, for pronouns and "the official". */
   private readonly subjects: Array<{ at: number; speaker: Speaker }> = [];
+  private readonly commonWords = new Map<string, boolean>();
 
   constructor(
     private readonly text: string,
@@ -197,12 +206,17 @@ export class Attributor {
       let j = k - 1;
       while (j >= lo && k - j < 30 && this.tok(j)?.value !== opener && !(opener === ',' && ['—', '–'].includes(this.tok(j)?.value ?? ''))) j -= 1;
       if (j < lo || k - j >= 30) return null;
+      // "Adam Szłapka, Poland's minister …, who will chair the meetings, said": the relative clause is skipped.
+      if (opener === ',' && ['who', 'which'].includes(this.tok(j + 1)?.lower ?? '') && this.tok(j - 1)?.pos !== 'PUNCT') {
+        const outer = this.npBefore(j + 1, lo);
+        if (outer) return outer;
+      }
       const before = this.coreBefore(j, lo);
       const apposition = this.coreBefore(k, j + 1);
-      if (apposition && apposition.from === j + 1 && this.endsInName(apposition) && !(before && this.endsInName(before))) {
+      if (apposition && apposition.from === j + 1 && this.endsInName(apposition) && !(before && this.endsInPersonName(before)) && (!before || !this.endsInName(before) || this.namesPerson(apposition))) {
         return before ? { ...apposition, roles: this.roleWords(before) } : apposition;
       }
-      if (before && apposition && this.endsInName(before) && !this.endsInName(apposition)) return { ...before, roles: this.roleWords(apposition) };
+      if (before && apposition && this.endsInPersonName(before) && !this.endsInName(apposition)) return { ...before, roles: this.roleWords(apposition) };
       return before;
     }
     const core = this.withPostModifier(this.coreBefore(k + 1, lo), lo);
@@ -251,8 +265,10 @@ export class Attributor {
       while (j < limit && this.isNpToken(j)) j += 1;
       if (j > k + 1 && this.tok(j)?.value === ',') {
         const second: Range = { from: k + 1, to: j };
-        if (this.endsInName(range) && !this.endsInName(second)) return { ...range, roles: this.roleWords(second) };
+        if (this.endsInPersonName(range) && !this.endsInName(second)) return { ...range, roles: this.roleWords(second) };
+        // "The stadium's operator, Consortium Stade de France, …"; "Solvik Energy's Chief Financial Officer, Ola Brekke, …".
         if (!this.endsInName(range) && this.endsInName(second)) return { ...second, roles: this.roleWords(range) };
+        if (!this.endsInPersonName(range) && this.endsInName(second) && this.namesPerson(second)) return { ...second, roles: this.roleWords(range) };
       }
     }
     return range;
@@ -275,7 +291,7 @@ export class Attributor {
     let k = start;
     while (k < hi && this.tok(k)?.pos === 'SPACE') k += 1;
     const first = this.tok(k);
-    if (first && first.pos === 'PRON' && PERSONAL_PRONOUNS.has(first.lower)) return { from: k, to: k + 1 };
+    if (first && first.pos === 'PRON' && (PERSONAL_PRONOUNS.has(first.lower) || first.lower === 'it')) return { from: k, to: k + 1 };
     const from = k;
     // The speaker comes first: "said Amara Odhiambo of Climate Justice Africa" is Amara Odhiambo.
     while (k < hi && k - from < 12 && this.isNpToken(k) && !(['of', 'for'].includes(this.tok(k)?.lower ?? '') && this.tok(k - 1)?.pos === 'PROPN')) k += 1;
@@ -295,18 +311,42 @@ export class Attributor {
     return this.tok(range.to - 1)?.pos === 'PROPN';
   }
 
+  /** Ends in a name that is not a capitalised title ("Solvik Energy's Chief Financial Officer" does not). */
+  private endsInPersonName(range: Range): boolean {
+    return this.endsInName(range) && !TITLE_WORDS.has(this.tok(range.to - 1)?.lower ?? '') && this.namesPerson(range);
+  }
+
+  /** Whether the proper nouns ending a range name a person ("Tim McPhie", not "the European Commission"). */
+  private namesPerson(range: Range): boolean {
+    let from = range.to - 1;
+    while (from > range.from && this.tok(from - 1)?.pos === 'PROPN') from -= 1;
+    const name = stripTitles(this.tokens.slice(from, range.to).map((t) => t.value));
+    return name.length > 0 && this.isPerson(name.join(' '));
+  }
+
   /** What a noun phrase names: a pronoun resolved, a name with its titles stripped, or a description. */
   interpret(range: Range, rule: string, confidence: number): Speaker | null {
     const head = this.tok(range.to - 1);
     if (!head) return null;
     if (head.pos === 'PRON') {
+      // "…," it said: the organisation, state or institution last the subject.
+      if (head.lower === 'it') {
+        // Only as far back as the sentence before: "it" does not reach over other subjects' paragraphs.
+        const previousSentence = this.analysis.sentences[Math.max(0, head.sentence - 1)]?.start ?? 0;
+        const thing = this.subjects.filter((s) => s.at < head.start && s.at >= previousSentence && !s.speaker.isDescription && !this.isPerson(s.speaker.name)).pop();
+        return thing ? { ...thing.speaker, rule: `${rule}+it`, confidence: confidence - 0.15 } : null;
+      }
       if (!PERSONAL_PRONOUNS.has(head.lower)) return null;
       const antecedent = this.antecedent(head.start, head.lower !== 'they');
       return antecedent ? { ...antecedent, rule: `${rule}+pronoun`, confidence: confidence - 0.1 } : null;
     }
     if (head.pos === 'PROPN' || (rule === 'said-after' && /^\p{Lu}/u.test(head.value) && this.tokens.slice(range.from, range.to).every((t) => /^\p{Lu}/u.test(t.value)))) {
       let from = range.to - 1;
-      while (from > range.from && (this.tok(from - 1)?.pos === 'PROPN' || head.pos !== 'PROPN')) from -= 1;
+      // Particles, "of" and hyphens join the parts of one name: "Stade de France", "Confederation of British Industry", "Newton-Smith".
+      const joins = (k: number): boolean => this.tok(k - 1)?.pos === 'PROPN' && (NAME_PARTICLES.has(this.tok(k)?.value ?? '') || ['of', 'for'].includes(this.tok(k)?.value ?? '') || (this.tok(k)?.value === '-' && this.tok(k)?.start === this.tok(k - 1)?.end && this.tok(k)?.end === this.tok(k + 1)?.start));
+      while (from > range.from && (this.tok(from - 1)?.pos === 'PROPN' || head.pos !== 'PROPN' || joins(from - 1))) from -= 1;
+      // A name the tokenizer split inside a word ("Szłapka" → "Sz", "ł", "apka"): the whole word.
+      while (from > range.from && this.tok(from - 1)?.end === this.tok(from)?.start && /^\p{L}+$/u.test(this.tok(from - 1)?.value ?? '')) from -= 1;
       // "Washington and Kyiv announced": words jointly attributed are the text's words for them.
       const joint = this.jointNames(from, this.analysis.sentences[head.sentence]?.firstToken ?? range.from);
       if (joint !== null) {
@@ -314,7 +354,10 @@ export class Attributor {
         return { name: this.text.slice(span.start, span.end), isDescription: true, span, rule: `${rule}+joint`, confidence: confidence - 0.1, roles: [] };
       }
       const words = this.tokens.slice(from, range.to).map((t) => t.value);
-      const name = stripTitles(words);
+      let name = stripTitles(words);
+      // "Confederation of British Industry": "of" after a word that is not a title ("Secretary of State") stays in the name.
+      const cutAt = words.length - name.length - 1;
+      if (['of', 'for'].includes(words[cutAt] ?? '') && cutAt > 0 && !TITLE_WORDS.has((words[cutAt - 1] ?? '').toLowerCase())) name = [...stripTitles(words.slice(0, cutAt)), ...words.slice(cutAt)];
       const nameFrom = range.to - name.length;
       const roles = this.tokens
         .slice(range.from, nameFrom)
@@ -331,6 +374,16 @@ export class Attributor {
     if (POST_MODIFIERS.test(rest)) {
       const clause = /^[^,.;:"“”]*?(?=\s+(said|told|added|says|warned)\b|[,.;:"“”]|$)/.exec(rest);
       if (clause) end = this.text.indexOf(clause[0], end) + clause[0].length;
+    }
+    // "a travel agent in Madrid", "a commuter at Saint-Lazare station": a place phrase is part of the description.
+    const place = range.through === undefined ? PLACE_PHRASE.exec(this.text.slice(end)) : null;
+    if (place) end += place[0].length;
+    // "the CGT union", "the Green Workers party": an organisation named by its proper noun.
+    const words = this.tokens.slice(range.from, range.to);
+    const proper = words.slice(1, -1);
+    if (words[0]?.pos === 'DET' && ORGANISATION_HEADS.has(head.lower) && proper.length > 0 && proper.every((t) => t.pos === 'PROPN') && (proper.length > 1 || /^\p{Lu}{2,}$/u.test(proper[0]?.value ?? ''))) {
+      const span = { start: proper[0]?.start ?? start, end: proper[proper.length - 1]?.end ?? end };
+      return { name: this.text.slice(span.start, span.end), isDescription: false, span, rule: `${rule}+organisation`, confidence: confidence - 0.1, roles: [head.lower] };
     }
     const description = this.text.slice(start, end);
     const first = this.tok(range.from);
@@ -414,9 +467,20 @@ export class Attributor {
     for (let i = this.subjects.length - 1; i >= 0; i -= 1) {
       const subject = this.subjects[i];
       if (!subject || subject.at >= before) continue;
-      if (!personOnly || subject.speaker.isDescription || this.isPerson(subject.speaker.name)) return subject.speaker;
+      if (!personOnly || subject.speaker.isDescription || (this.isPerson(subject.speaker.name) && !this.isCommonWord(subject.speaker.name))) return subject.speaker;
     }
     return undefined;
+  }
+
+  /** A lone capitalised word the text also writes in lower case ("Patients, he said, …" after "patients who drive"). */
+  private isCommonWord(name: string): boolean {
+    if (/\s/.test(name)) return false;
+    const known = this.commonWords.get(name);
+    if (known !== undefined) return known;
+    const lower = name.toLowerCase();
+    const common = lower !== name && new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(this.text);
+    this.commonWords.set(name, common);
+    return common;
   }
 
   remember(at: number, speaker: Speaker): void {
@@ -460,8 +524,10 @@ export class Attributor {
         }
         if (!this.isSpeechVerb(i)) continue;
         const np = this.npBefore(i, sentence.firstToken);
-        const speaker = np && this.tok(np.to - 1)?.pos !== 'PRON' ? this.interpret(np, 'subject', 0.5) : null;
-        if (speaker) this.remember(speaker.span.start, speaker);
+        const pronoun = np ? this.tok(np.to - 1) : undefined;
+        // "She said the association would …": remembered as whom "she" is, at the pronoun.
+        const speaker = np && pronoun?.pos !== 'PRON' ? this.interpret(np, 'subject', 0.5) : np && PERSONAL_PRONOUNS.has(pronoun?.lower ?? '') ? this.interpret(np, 'subject', 0.45) : null;
+        if (speaker) this.remember(pronoun?.pos === 'PRON' ? pronoun.start : speaker.span.start, speaker);
       }
     }
   }
@@ -479,6 +545,12 @@ export class Attributor {
     if (token.lower === 'according') {
       const np = this.npAfter(v + 2, hi);
       return np ? this.interpret(np, 'according-to', confidence) : null;
+    }
+    // "… and accused the union of “…”": the object of accuse, urge or call is not the speaker; the sentence's subject is.
+    if (OBJECT_VERBS.has(token.lower) && v > lo && ['and', 'but'].includes(this.tok(v - 1)?.lower ?? '')) {
+      const sentence = this.sentenceOf(token.start);
+      const subject = this.sentenceSubject(sentence.from, v);
+      return subject ? this.interpret(subject, `${rule}-subject`, confidence - 0.1) : null;
     }
     const before = v > lo ? this.npBefore(v, lo) : null;
     if (before) return this.interpret(before, rule, confidence);
