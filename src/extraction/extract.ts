@@ -8,7 +8,7 @@ import { ActorIndex, countryName, isCountry, looksLikeActorName, normalizeName, 
 import { analyse, type Analysis } from './nlp.js';
 import { findQuoteSpans, wordCount, type QuoteSpan } from './quotes.js';
 import { Attributor, type Speaker } from './speakers.js';
-import { stanceOf, topicMatchers, topicScore } from './stances.js';
+import { preparePassage, stanceOf, TopicIndex, topicMatchers, topicScore } from './stances.js';
 
 const NAMING_BEFORE = /(so-called|dubbed|nicknamed|known as|titled|entitled|termed|branded|labell?ed|the (word|words|phrase|term|slogan|motto|headline))\s*(an?|the)?\s*$/i;
 const CALLED_BEFORE = /\b(call|calls|called|calling)\s+(it|this|that|them|the [\p{L}-]+)\s+(the|a|an)\s*$/iu;
@@ -28,16 +28,45 @@ function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Gazetteer names and aliases as written in the text (case-sensitive, whole words). */
+/** The gazetteer's written forms by their first run of letters/digits, longest first: what a word of the text may start. */
+const formsByLead = new WeakMap<ActorIndex, Map<string, Array<{ form: string; actor: KnownActor }>>>();
+
+function leadOf(value: string): string {
+  return /^[\p{L}\p{N}]+/u.exec(value)?.[0] ?? '';
+}
+
+function formsOf(index: ActorIndex): Map<string, Array<{ form: string; actor: KnownActor }>> {
+  let byLead = formsByLead.get(index);
+  if (!byLead) {
+    byLead = new Map();
+    // index.forms is longest first, so each list is too: the longest form wins where several start at one word.
+    for (const entry of index.forms) {
+      const lead = leadOf(entry.form);
+      const list = lead ? byLead.get(lead) : undefined;
+      if (list) list.push(entry);
+      else if (lead) byLead.set(lead, [entry]);
+    }
+    formsByLead.set(index, byLead);
+  }
+  return byLead;
+}
+
+/**
+ * Gazetteer names and aliases as written in the text (case-sensitive, whole words, the longest at each word, not
+ * overlapping). Each word is looked up by its letters (a map, not one pattern of every name): the time grows with the
+ * text, not with the number of actors.
+ */
 function gazetteerMentions(text: string, index: ActorIndex): NameMention[] {
-  if (index.forms.length === 0) return [];
-  const byForm = new Map(index.forms.map((f) => [f.form, f.actor]));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${index.forms.map((f) => escapeRegExp(f.form)).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const byLead = formsOf(index);
+  if (byLead.size === 0) return [];
   const mentions: NameMention[] = [];
-  for (const match of text.matchAll(pattern)) {
-    const actor = byForm.get(match[0]);
-    const at = match.index ?? 0;
-    if (actor) mentions.push({ start: at, end: at + match[0].length, name: match[0], actor, tokenCount: match[0].split(/\s+/).length, acts: true });
+  const word = /(?<![\p{L}\p{N}])[\p{L}\p{N}]+/gu;
+  for (let match = word.exec(text); match; match = word.exec(text)) {
+    const at = match.index;
+    const found = byLead.get(match[0])?.find(({ form }) => text.startsWith(form, at) && !/[\p{L}\p{N}]/u.test(text[at + form.length] ?? ''));
+    if (!found) continue;
+    mentions.push({ start: at, end: at + found.form.length, name: found.form, actor: found.actor, tokenCount: found.form.split(/\s+/).length, acts: true });
+    word.lastIndex = at + found.form.length;
   }
   return mentions;
 }
@@ -75,8 +104,20 @@ function properNounRuns(text: string, analysis: Analysis, index: ActorIndex): Na
   return runs;
 }
 
+/** Built once per gazetteer object (the extraction worker keeps one per gazetteer version). */
+const indexes = new WeakMap<Gazetteer, { actors: ActorIndex; topics: TopicIndex }>();
+
+function indexesOf(gazetteer: Gazetteer): { actors: ActorIndex; topics: TopicIndex } {
+  let built = indexes.get(gazetteer);
+  if (!built) {
+    built = { actors: new ActorIndex(gazetteer), topics: new TopicIndex(topicMatchers(gazetteer.topics)) };
+    indexes.set(gazetteer, built);
+  }
+  return built;
+}
+
 export function extract(text: string, gazetteer: Gazetteer): Extraction {
-  const index = new ActorIndex(gazetteer);
+  const index = indexesOf(gazetteer).actors;
   const analysis = analyse(text);
   const spans = findQuoteSpans(text);
   const runs = properNounRuns(text, analysis, index);
@@ -342,10 +383,17 @@ function collectActors(
 }
 
 function topicsAndStances(text: string, gazetteer: Gazetteer, quotes: readonly ExtractedQuote[], index: ActorIndex): Pick<Extraction, 'topics' | 'stances'> {
-  const matchers = topicMatchers(gazetteer.topics);
-  const paragraphs = text.split('\n').filter((line) => line.trim() !== '');
-  const totals = matchers
-    .map((matcher) => ({ id: matcher.topic.id, score: paragraphs.reduce((sum, p) => sum + topicScore(matcher, p), 0) }))
+  const topicIndex = indexesOf(gazetteer).topics;
+  const paragraphs = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map(preparePassage);
+  const scores = new Map<string, number>();
+  for (const paragraph of paragraphs) {
+    for (const matcher of topicIndex.candidates(paragraph)) scores.set(matcher.topic.id, (scores.get(matcher.topic.id) ?? 0) + topicScore(matcher, paragraph));
+  }
+  const totals = [...scores]
+    .map(([id, score]) => ({ id, score }))
     .filter((t) => t.score > 0)
     .sort((a, b) => b.score - a.score);
   const topics = totals.map((t) => ({ id: t.id, rule: 'topic-name-or-words', confidence: Math.min(0.9, 0.4 + 0.1 * t.score) }));
@@ -356,9 +404,10 @@ function topicsAndStances(text: string, gazetteer: Gazetteer, quotes: readonly E
     const stance = stanceOf(quote.text);
     if (!stance) return;
     const lineStart = text.lastIndexOf('\n', quote.start) + 1;
-    const context = text.slice(lineStart, quote.end);
-    for (const matcher of matchers) {
-      if (topicScore(matcher, quote.text) === 0 && topicScore(matcher, context) === 0) continue;
+    const words = preparePassage(quote.text);
+    const context = preparePassage(text.slice(lineStart, quote.end));
+    for (const matcher of topicIndex.candidates(context)) {
+      if (topicScore(matcher, words) === 0 && topicScore(matcher, context) === 0) continue;
       stances.push({
         holder: quote.speaker,
         holderId: quote.speakerId ?? index.lookup(quote.speaker)?.id ?? null,
@@ -370,7 +419,7 @@ function topicsAndStances(text: string, gazetteer: Gazetteer, quotes: readonly E
         evidence_end: quote.end,
         quoteIndex,
         rule: stance.rule,
-        confidence: topicScore(matcher, quote.text) > 0 ? 0.6 : 0.45,
+        confidence: topicScore(matcher, words) > 0 ? 0.6 : 0.45,
       });
     }
   });

@@ -18,10 +18,16 @@ export interface TopicMatcher {
   words: string[];
 }
 
+/** A topic name's alternatives: "Ceasefire / truce" is "ceasefire" or "truce"; a parenthesis is another name. */
+function alternatives(name: string): string[] {
+  const parts = name.split(/\s*[/(),]\s*/).filter((part) => part.trim().length > 3);
+  return parts.length > 1 ? [name, ...parts] : [name];
+}
+
 export function topicMatchers(topics: readonly KnownTopic[]): TopicMatcher[] {
   return topics.map((topic) => ({
     topic,
-    phrases: [topic.name, ...topic.aliases].map(normalizeName).filter((p) => p.length > 2),
+    phrases: [...alternatives(topic.name), ...topic.aliases].map(normalizeName).filter((p) => p.length > 2),
     words: normalizeName(topic.name)
       .split(/[^\p{L}\p{N}]+/u)
       .filter((w) => w.length > 3 && !STOP_WORDS.has(w)),
@@ -32,12 +38,53 @@ function stem(word: string): string {
   return word.replace(/(ies|es|s|ing|ed)$/, '');
 }
 
-/** How strongly a passage is about a topic (0 = not at all): its name or alias, or most of its name's words. */
-export function topicScore(matcher: TopicMatcher, passage: string): number {
+/**
+ * The topics a passage may be about, found through the words they share with it (an inverted index by word stem), so
+ * a passage is scored against a handful of topics, not against every topic of the graph.
+ */
+export class TopicIndex {
+  private readonly byStem = new Map<string, TopicMatcher[]>();
+
+  constructor(readonly matchers: readonly TopicMatcher[]) {
+    for (const matcher of matchers) {
+      const stems = new Set(matcher.words.map(stem));
+      for (const phrase of matcher.phrases) {
+        const words = phrase.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+        const content = words.filter((word) => !STOP_WORDS.has(word));
+        for (const word of content.length > 0 ? content : words) stems.add(stem(word));
+      }
+      for (const key of stems) {
+        const list = this.byStem.get(key);
+        if (list) list.push(matcher);
+        else this.byStem.set(key, [matcher]);
+      }
+    }
+  }
+
+  /** The topics sharing a word with the passage (each once): only these can score above 0. */
+  candidates(passage: Passage): TopicMatcher[] {
+    const found = new Set<TopicMatcher>();
+    for (const key of passage.stems) for (const matcher of this.byStem.get(key) ?? []) found.add(matcher);
+    return [...found];
+  }
+}
+
+/** A passage normalised once, however many topics it is scored against. */
+export interface Passage {
+  normal: string;
+  stems: ReadonlySet<string>;
+}
+
+export function preparePassage(passage: string): Passage {
   const normal = normalizeName(passage);
+  return { normal, stems: new Set(normal.split(/[^\p{L}\p{N}]+/u).map(stem)) };
+}
+
+/** How strongly a passage is about a topic (0 = not at all): its name or alias, or most of its name's words. */
+export function topicScore(matcher: TopicMatcher, passage: Passage): number {
+  const { normal, stems: present } = passage;
   if (matcher.phrases.some((phrase) => normal.includes(phrase))) return 1;
   if (matcher.words.length === 0) return 0;
-  const present = new Set(normal.split(/[^\p{L}\p{N}]+/u).map(stem));
   const hits = matcher.words.filter((w) => present.has(stem(w))).length;
   const needed = Math.max(2, Math.ceil(matcher.words.length * 0.6));
   return hits >= needed ? hits / matcher.words.length : 0;
