@@ -255,6 +255,14 @@ describe('the review queue and a curator’s decisions', () => {
     const { candidate } = await read(CandidateByIdDocument, { id: settledCandidate!.node.id });
     expect(candidate).toMatchObject({ actor: { name: minister }, result: { __typename: 'Actor', id: created.id } });
     expect(actorsLeft.reviewQueue.edges.map((edge) => edge.node.id)).not.toContain(settledCandidate!.node.id);
+    // Another article's candidate named the same speaker before the actor existed: accepting it now links, creates none.
+    const { reviewQueue } = await read(ReviewQueueDocument, { sourceId: id('wire'), kind: 'STATEMENT', first: 100 });
+    const earlier = reviewQueue.edges[0]!.node.id;
+    expect((await read(CandidateByIdDocument, { id: earlier })).candidate).toMatchObject({ speaker: { name: minister, actor: null } });
+    const linked = await ok(AcceptCandidateDocument, { id: earlier });
+    createdIds.push(linked.acceptCandidate.statement!.id);
+    expect(linked.acceptCandidate.actors).toEqual([]);
+    expect(linked.acceptCandidate.statement!.speaker).toMatchObject({ id: created.id });
   });
 
   it('a failing part undoes the whole acceptance: no statement, no new speaker, the candidate still pending', async () => {

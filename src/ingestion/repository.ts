@@ -224,9 +224,13 @@ async function acceptStatement(tx: Tx, author: Author, candidate: CandidateRecor
     if (suggested.actorId) speakerId = suggested.actorId;
     else if (suggested.note) speakerNote = suggested.note.slice(0, 300);
     else if (suggested.name) {
-      const speaker = parseInput(upsertActorInputForNew, { name: suggested.name, kind: suggested.kind ?? 'PERSON' }, 'candidate.speaker');
-      actors.push((await upsertActorIn(tx, author, { id: null, ...speaker, aliases: null, description: null })).actor);
-      speakerId = actors[0]!.id;
+      // Named but not linked when extracted: the actor may exist since (another candidate's acceptance made it).
+      speakerId = await actorNamed(tx, suggested.name);
+      if (!speakerId) {
+        const speaker = parseInput(upsertActorInputForNew, { name: suggested.name, kind: suggested.kind ?? 'PERSON' }, 'candidate.speaker');
+        actors.push((await upsertActorIn(tx, author, { id: null, ...speaker, aliases: null, description: null })).actor);
+        speakerId = actors[0]!.id;
+      }
     }
   }
   const input = parseInput(
@@ -254,7 +258,10 @@ async function acceptStatement(tx: Tx, author: Author, candidate: CandidateRecor
       base = candidate.stances[wanted.suggestion];
       if (!base) throw badUserInput(`${argument}.suggestion`, `the candidate has ${candidate.stances.length} suggested stances (indexes from 0)`);
     }
-    const holderId = wanted.holderId ?? base?.holder.actorId ?? (base && base.holder.name && base.holder.name === candidate.speaker?.name ? speakerId : null);
+    const holderId =
+      wanted.holderId ??
+      base?.holder.actorId ??
+      (base && base.holder.name && base.holder.name === candidate.speaker?.name ? speakerId : base?.holder.name ? await actorNamed(tx, base.holder.name) : null);
     if (!holderId) throw badUserInput(`${argument}.holderId`, 'is required: the suggestion names no actor of the graph as the holder');
     const position = parseInput(
       setPositionInput,
@@ -271,6 +278,12 @@ async function acceptStatement(tx: Tx, author: Author, candidate: CandidateRecor
     positions.push((await setPositionIn(tx, author, position)).position);
   }
   return { statement, actors, positions };
+}
+
+/** The one actor with exactly this name (by the name index), or null when none or several have it. */
+async function actorNamed(tx: Tx, name: string): Promise<string | null> {
+  const rows = await tx.run('actorNamed', 'MATCH (a:Actor {name: $name}) RETURN a.id AS id LIMIT 2', { name: name.normalize('NFC') }, z.object({ id: z.string() }));
+  return rows.length === 1 ? rows[0]!.id : null;
 }
 
 const upsertActorInputForNew = z.strictObject({ name: z.string().min(1).max(200), kind: z.enum(actorKinds) });
