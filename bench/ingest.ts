@@ -77,6 +77,8 @@ export async function runIngest(store: OpenStore, options: { articles: number; l
   const server = await startServer('stancegraph', store.neo4j, { env: { STANCEGRAPH_API_KEYS: `editor:${token}`, REQUEST_TIMEOUT_MS: '60000', NEO4J_QUERY_TIMEOUT_MS: '60000' } });
   const prefix = `bench-ingest-${Date.now().toString(36)}`;
   const driver = neo4j.driver(store.neo4j.uri, neo4j.auth.basic(store.neo4j.user, store.neo4j.password));
+  // A run stopped midway (Ctrl-C) leaves its articles: remove every batch's before this one, and this one's after.
+  await removeBatches(driver, 'bench-ingest-');
   try {
     const names = gazetteer.actors.map((actor) => actor.name);
     const latencies: number[] = [];
@@ -115,16 +117,26 @@ export async function runIngest(store: OpenStore, options: { articles: number; l
     };
   } finally {
     await server.stop();
-    const session = driver.session();
     try {
-      // Leave the store as it was: the batch's sources, their candidates and the audit records naming them.
-      await session.run('MATCH (c:Candidate) WHERE c.sourceId STARTS WITH $prefix CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 5000 ROWS', { prefix });
-      await session.run('MATCH (s:Source) WHERE s.id STARTS WITH $prefix CALL (s) { DETACH DELETE s } IN TRANSACTIONS OF 1000 ROWS', { prefix });
-      await session.run("MATCH (c:Change) WHERE c.mutation IN ['ingestArticle', 'addSource'] AND any(t IN c.targetIds WHERE t STARTS WITH $prefix) CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 5000 ROWS", { prefix });
+      await removeBatches(driver, prefix);
     } finally {
-      await session.close();
       await driver.close();
     }
+  }
+}
+
+/** Removes the benchmark's articles (ids starting with `prefix`): sources, their candidates, the audit records naming them. */
+async function removeBatches(driver: neo4j.Driver, prefix: string): Promise<void> {
+  const session = driver.session();
+  try {
+    await session.run('MATCH (c:Candidate) WHERE c.sourceId STARTS WITH $prefix CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 5000 ROWS', { prefix });
+    await session.run('MATCH (s:Source) WHERE s.id STARTS WITH $prefix CALL (s) { DETACH DELETE s } IN TRANSACTIONS OF 1000 ROWS', { prefix });
+    await session.run(
+      "MATCH (c:Change) WHERE c.mutation IN ['ingestArticle', 'addSource'] AND any(t IN c.targetIds WHERE t STARTS WITH $prefix) CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 5000 ROWS",
+      { prefix },
+    );
+  } finally {
+    await session.close();
   }
 }
 
