@@ -140,7 +140,7 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     if (actor) return actor.name;
     return isCountry(name) ? (countryName(name) ?? name) : null;
   };
-  const attributor = new Attributor(text, analysis, spans, isPerson, owner);
+  const attributor = new Attributor(text, analysis, spans, isPerson, owner, (name) => index.lookup(name)?.name ?? null);
   const paragraphs = text.split('\n');
   const paragraphStarts: number[] = [];
   paragraphs.reduce((at, line) => (paragraphStarts.push(at), at + line.length + 1), 0);

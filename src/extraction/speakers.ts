@@ -28,6 +28,8 @@ const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
 const POST_MODIFIERS = /^(familiar with|close to|involved in|briefed on|with knowledge of|with direct knowledge of)/i;
 /** Heads of descriptions that are an institution speaking for its state or organisation ("Ukraine's foreign ministry"). */
 const INSTITUTION_WORDS = new Set(['ministry', 'office', 'presidency', 'government', 'embassy', 'administration', 'cabinet', 'department', 'mission', 'statement', 'communique', 'communiqué']);
+/** Institutions only a state has, owned by the dateline's state when the text names no owner. */
+const STATE_INSTITUTIONS = new Set(['ministry', 'presidency', 'government', 'cabinet']);
 /** Demonyms that no suffix rule reaches. */
 const DEMONYMS: Record<string, string> = { american: 'United States', british: 'United Kingdom', french: 'France', dutch: 'Netherlands', swiss: 'Switzerland', greek: 'Greece', irish: 'Ireland', danish: 'Denmark', swedish: 'Sweden', finnish: 'Finland', spanish: 'Spain', turkish: 'Turkey' };
 /** Role words a definite description ("the minister") can take back to a person introduced with them. */
@@ -39,6 +41,29 @@ const PLACE_PHRASE = /^ (?:in|at|from) (?:the )?\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\
 const ORGANISATION_HEADS = new Set(['union', 'party', 'group', 'company', 'association', 'federation', 'confederation', 'alliance', 'coalition', 'movement', 'bank', 'firm', 'club', 'league', 'agency', 'foundation']);
 /** Lower-case particles inside a name ("Consortium Stade de France", "Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(['de', 'du', 'des', 'da', 'dos', 'do', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al']);
+/** Seats of government written for their state ("Downing Street said", "the Elysee said"), by the state's name. */
+const SEATS: Array<[RegExp, string]> = [
+  [/Downing Street/, 'United Kingdom'],
+  [/Foreign Office/, 'United Kingdom'],
+  [/Elys[eé]e(?: Palace)?/, 'France'],
+  [/White House/, 'United States'],
+  [/State Department/, 'United States'],
+  [/Pentagon/, 'United States'],
+  [/Kremlin/, 'Russia'],
+  [/Bundeskanzleramt|Chancellery/, 'Germany'],
+];
+const SEAT_AT_END = new RegExp(`(?:${SEATS.map(([pattern]) => pattern.source).join('|')})$`);
+const SEAT_AFTER = new RegExp(`^ (?:from|by|of) (?:the )?(${SEATS.map(([pattern]) => pattern.source).join('|')})(?![\\p{L}])`, 'u');
+/** Capitals a dateline may give instead of its country ("PARIS (Reuters) -"). */
+const CAPITALS: Record<string, string> = {
+  paris: 'France', london: 'United Kingdom', washington: 'United States', berlin: 'Germany', moscow: 'Russia', kyiv: 'Ukraine', kiev: 'Ukraine',
+  rome: 'Italy', madrid: 'Spain', lisbon: 'Portugal', brussels: 'Belgium', amsterdam: 'Netherlands', vienna: 'Austria', warsaw: 'Poland',
+  prague: 'Czechia', budapest: 'Hungary', bucharest: 'Romania', sofia: 'Bulgaria', athens: 'Greece', ankara: 'Turkey', dublin: 'Ireland',
+  stockholm: 'Sweden', oslo: 'Norway', helsinki: 'Finland', copenhagen: 'Denmark', tallinn: 'Estonia', riga: 'Latvia', vilnius: 'Lithuania',
+  chisinau: 'Moldova', minsk: 'Belarus', tbilisi: 'Georgia', beijing: 'China', tokyo: 'Japan', seoul: 'South Korea', delhi: 'India',
+  'new delhi': 'India', ottawa: 'Canada', canberra: 'Australia', tehran: 'Iran', jerusalem: 'Israel', cairo: 'Egypt', nairobi: 'Kenya',
+  pretoria: 'South Africa', brasilia: 'Brazil', 'mexico city': 'Mexico', 'buenos aires': 'Argentina', bern: 'Switzerland',
+};
 const ROLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'former', 'senior', 'top', 'high', 'special', 'acting', 'national', 'state', 'foreign', 'deputy']);
 
 export interface Speaker {
@@ -72,6 +97,8 @@ export class Attributor {
   /** Earlier subjects (speakers and sentence subjects) in text order, for pronouns and "the official". */
   private readonly subjects: Array<{ at: number; speaker: Speaker }> = [];
   private readonly commonWords = new Map<string, boolean>();
+  /** The state an article's dateline names ("PARIS (Reuters) -", "KYIV —"), the owner of an unowned ministry. */
+  private readonly dateline: string | null;
 
   constructor(
     private readonly text: string,
@@ -79,10 +106,27 @@ export class Attributor {
     quotes: readonly QuoteSpan[],
     private readonly isPerson: (name: string) => boolean,
     private readonly owner: OwnerResolver = () => null,
+    /** Names only the gazetteer holds (no country list): a seat of government speaks for its state only then. */
+    private readonly known: OwnerResolver = () => null,
   ) {
     this.tokens = analysis.tokens;
+    this.dateline = this.datelineState();
     this.inQuote = this.tokens.map((token) => quotes.some((q) => token.start >= q.openAt && token.start <= q.closeAt));
     this.collectSentenceSubjects();
+  }
+
+  private datelineState(): string | null {
+    const match = /^\s*(\p{Lu}[\p{Lu} .'’-]*\p{Lu})(?:,[^\n—–(]{1,40})?\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]\s/u.exec(this.text);
+    if (!match?.[1]) return null;
+    const place = match[1].toLowerCase().replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase());
+    const capital = CAPITALS[place.toLowerCase()];
+    return this.owner(place) ?? (capital ? (this.owner(capital) ?? capital) : null);
+  }
+
+  /** The state a seat of government ending at `end` (or named in `phrase`) stands for, when the gazetteer holds it. */
+  private seat(phrase: string): string | null {
+    const state = SEATS.find(([pattern]) => pattern.test(phrase))?.[1];
+    return state ? this.known(state) : null;
   }
 
   tokenAt(offset: number): number {
@@ -294,11 +338,14 @@ export class Attributor {
     if (first && first.pos === 'PRON' && (PERSONAL_PRONOUNS.has(first.lower) || first.lower === 'it')) return { from: k, to: k + 1 };
     const from = k;
     // The speaker comes first: "said Amara Odhiambo of Climate Justice Africa" is Amara Odhiambo.
-    while (k < hi && k - from < 12 && this.isNpToken(k) && !(['of', 'for'].includes(this.tok(k)?.lower ?? '') && this.tok(k - 1)?.pos === 'PROPN')) k += 1;
+    // "said the President of France, Emmanuel Macron": "of" after a title goes on.
+    const afterTitle = (i: number): boolean => TITLE_WORDS.has(this.tok(i - 1)?.lower ?? '') && !['of', 'for', 'the', 'a', 'an', 'and'].includes(this.tok(i - 1)?.lower ?? '');
+    while (k < hi && k - from < 12 && this.isNpToken(k) && !(['of', 'for'].includes(this.tok(k)?.lower ?? '') && this.tok(k - 1)?.pos === 'PROPN' && !afterTitle(k))) k += 1;
     if (k === from) return null;
     const range: Range = { from, to: k };
     // "said the group's chair, Tom Reilly": the name in apposition is the speaker.
-    if (!this.endsInName(range) && this.tok(k)?.value === ',') {
+    const titleOf = this.tokens.slice(from, k).some((t, i) => ['of', 'for'].includes(t.lower) && afterTitle(from + i)) && !this.namesPerson(range);
+    if ((!this.endsInName(range) || titleOf) && this.tok(k)?.value === ',') {
       let j = k + 1;
       while (j < hi && this.tok(j)?.pos === 'PROPN') j += 1;
       const end = this.tok(j);
@@ -328,6 +375,13 @@ export class Attributor {
   interpret(range: Range, rule: string, confidence: number): Speaker | null {
     const head = this.tok(range.to - 1);
     if (!head) return null;
+    // "Downing Street said", "the Elysee said", "a statement from the White House": the seat speaks for its state.
+    const seatName = SEAT_AT_END.exec(this.text.slice(Math.max(0, head.end - 40), head.end))?.[0] ?? (INSTITUTION_WORDS.has(head.lower) ? SEAT_AFTER.exec(this.text.slice(head.end, head.end + 60))?.[1] : undefined);
+    const seatState = seatName ? this.seat(seatName) : null;
+    if (seatState) {
+      const span = { start: this.tok(range.from)?.start ?? head.start, end: head.end };
+      return { name: seatState, isDescription: false, span, rule: `${rule}+seat`, confidence: confidence - 0.1, roles: [head.lower] };
+    }
     if (head.pos === 'PRON') {
       // "…," it said: the organisation, state or institution last the subject.
       if (head.lower === 'it') {
@@ -345,6 +399,10 @@ export class Attributor {
       // Particles, "of" and hyphens join the parts of one name: "Stade de France", "Confederation of British Industry", "Newton-Smith".
       const joins = (k: number): boolean => this.tok(k - 1)?.pos === 'PROPN' && (NAME_PARTICLES.has(this.tok(k)?.value ?? '') || ['of', 'for'].includes(this.tok(k)?.value ?? '') || (this.tok(k)?.value === '-' && this.tok(k)?.start === this.tok(k - 1)?.end && this.tok(k)?.end === this.tok(k + 1)?.start));
       while (from > range.from && (this.tok(from - 1)?.pos === 'PROPN' || head.pos !== 'PROPN' || joins(from - 1))) from -= 1;
+      // "Rain Newton-Smith" with "Rain" tagged a noun: a capitalised word right before a one-word surname is its first name.
+      const first = this.tok(from - 1);
+      const surname = this.tokens.slice(from, range.to).every((t, i) => i === 0 || t.start === this.tok(from + i - 1)?.end);
+      if (head.pos === 'PROPN' && first && from > range.from && surname && ['NOUN', 'ADJ', 'VERB'].includes(first.pos) && /^\p{Lu}\p{Ll}+$/u.test(first.value) && !TITLE_WORDS.has(first.lower) && !this.demonymOwner(first.value) && first.end + 1 === this.tok(from)?.start && first.sentence === head.sentence && this.analysis.sentences[first.sentence]?.firstToken !== from - 1) from -= 1;
       // A name the tokenizer split inside a word ("Szłapka" → "Sz", "ł", "apka"): the whole word.
       while (from > range.from && this.tok(from - 1)?.end === this.tok(from)?.start && /^\p{L}+$/u.test(this.tok(from - 1)?.value ?? '')) from -= 1;
       // "Washington and Kyiv announced": words jointly attributed are the text's words for them.
@@ -443,6 +501,8 @@ export class Attributor {
       const antecedent = this.definite(noun, at.start);
       if (antecedent && !this.isPerson(antecedent.name)) return { ...antecedent, span: at, rule: `${rule}+institution`, confidence: confidence - 0.15 };
     }
+    // "PARIS (Reuters) - … The interior ministry told AFP": a state's own ministry, unowned, is the dateline's state's.
+    if (this.dateline && possessor < 0 && STATE_INSTITUTIONS.has(head.lower) && this.tok(range.from)?.lower === 'the') return { ...make(this.dateline, words.filter((t) => t.pos === 'NOUN').map((t) => t.lower)), rule: `${rule}+dateline`, confidence: confidence - 0.2 };
     return null;
   }
 
