@@ -243,6 +243,38 @@ describe('quotations and their speakers', () => {
     ]);
   });
 
+  it('a title\'s "of <Country>" stays with the title; the person in apposition speaks; a mis-tagged first name stays', () => {
+    expect(quotesOf('The deal is "a historic step for Europe," said the President of France, Emmanuel Macron.')).toEqual([['a historic step for Europe', 'Emmanuel Macron']]);
+    expect(quotesOf('"We will not be bullied," Prime Minister of Canada Mark Carney told reporters.')).toEqual([['We will not be bullied', 'Mark Carney']]);
+    expect(quotesOf('"The economy is slowing," said Rain Newton-Smith, the head of the lobby group.')).toEqual([['The economy is slowing', 'Rain Newton-Smith']]);
+  });
+
+  it('a seat of government speaks for its state when the gazetteer holds the state, and only then', () => {
+    const states = buildGazetteer(
+      [
+        { id: 'united-kingdom', name: 'United Kingdom', kind: 'STATE', aliases: ['Britain'] },
+        { id: 'france', name: 'France', kind: 'STATE', aliases: [] },
+        { id: 'united-states', name: 'United States', kind: 'STATE', aliases: [] },
+      ],
+      [],
+    );
+    const text = 'The plan is "a betrayal of trust," according to a statement from Downing Street. "We reject these claims entirely," the Elysee said on Monday. "We are monitoring the situation closely," the State Department said.';
+    expect(quotesOf(text, extract(text, states)).map(([, speaker]) => speaker)).toEqual(['United Kingdom', 'France', 'United States']);
+    expect(quotesOf(text, extract(text, buildGazetteer([], []))).map(([, speaker]) => speaker)).not.toContain('United Kingdom');
+  });
+
+  it('an unowned ministry is the dateline\'s state\'s; "the spokesman" goes back past an "Asked whether" opener', () => {
+    const dated = 'MOSCOW (Reuters) - Police detained 12 people on Sunday. The interior ministry told AFP the arrests were lawful. "Order will be maintained," it said.';
+    expect(quotesOf(dated)).toEqual([['Order will be maintained', 'Russia']]);
+    const undated = 'Police detained 12 people on Sunday. The interior ministry told AFP the arrests were lawful. "Order will be maintained," it said.';
+    expect(quotesOf(undated)).toEqual([['Order will be maintained', null]]);
+    const asked = 'Asked whether the budget would be cut, a Treasury spokesman said: "No decision has been taken." Officials met on Monday. "We are looking at all options," the spokesman said.';
+    expect(quotesOf(asked)).toEqual([
+      ['No decision has been taken.', 'a Treasury spokesman'],
+      ['We are looking at all options', 'a Treasury spokesman'],
+    ]);
+  });
+
   it('apostrophes are not quotation marks', () => {
     const text = "Russia's envoy didn't comment on the shippers' association or the members' demands.";
     expect(quotesOf(text)).toEqual([]);
