@@ -116,7 +116,9 @@ export class Attributor {
   }
 
   private datelineState(): string | null {
-    const match = /^\s*(\p{Lu}[\p{Lu} .'’-]*\p{Lu})(?:,[^\n—–(]{1,40})?\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]\s/u.exec(this.text);
+    // At the start of one of the first paragraphs (a headline may come before it).
+    const opening = this.text.split('\n').filter((line) => line.trim() !== '').slice(0, 3).join('\n');
+    const match = /^\s*(\p{Lu}[\p{Lu} .'’-]*\p{Lu})(?:,[^\n—–(]{1,40})?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[—–-]\s/mu.exec(opening);
     if (!match?.[1]) return null;
     const place = match[1].toLowerCase().replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase());
     const capital = CAPITALS[place.toLowerCase()];
@@ -498,10 +500,13 @@ export class Attributor {
     const possessor = words.findIndex((t) => t.value === '’s' || t.value === "'s");
     const noun = possessor > 0 ? words[possessor - 1]?.lower : range.to - range.from <= 3 && this.tok(range.from)?.lower === 'the' ? head.lower : undefined;
     if (noun) {
-      const antecedent = this.definite(noun, at.start);
-      if (antecedent && !this.isPerson(antecedent.name)) return { ...antecedent, span: at, rule: `${rule}+institution`, confidence: confidence - 0.15 };
+      const found = this.definite(noun, at.start);
+      const antecedent = found ? { speaker: found } : undefined;
+      // "PARIS (Reuters) - … The interior ministry told AFP": another ministry described before is not its owner; the dateline's state is.
+      const dated = !!this.dateline && antecedent?.speaker.isDescription === true && STATE_INSTITUTIONS.has(head.lower);
+      if (antecedent && !dated && !this.isPerson(antecedent.speaker.name)) return { ...antecedent.speaker, span: at, rule: `${rule}+institution`, confidence: confidence - 0.15 };
     }
-    // "PARIS (Reuters) - … The interior ministry told AFP": a state's own ministry, unowned, is the dateline's state's.
+    // A state's own ministry, unowned, is the dateline's state's.
     if (this.dateline && possessor < 0 && STATE_INSTITUTIONS.has(head.lower) && this.tok(range.from)?.lower === 'the') return { ...make(this.dateline, words.filter((t) => t.pos === 'NOUN').map((t) => t.lower)), rule: `${rule}+dateline`, confidence: confidence - 0.2 };
     return null;
   }
