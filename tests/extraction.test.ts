@@ -275,6 +275,14 @@ describe('quotations and their speakers', () => {
     ]);
   });
 
+  it('an age in apposition is not the speaker; "shouted" and "retorted" are speech verbs', () => {
+    expect(quotesOf('Jane Porter, 54, a nurse from Leeds, said: "We are exhausted."')).toEqual([['We are exhausted.', 'Jane Porter']]);
+    expect(quotesOf('"The budget is balanced," Chancellor Rachel Reeves told MPs. "It is a fantasy," shouted shadow chancellor Mel Stride.')).toEqual([
+      ['The budget is balanced', 'Rachel Reeves'],
+      ['It is a fantasy', 'Mel Stride'],
+    ]);
+  });
+
   it('apostrophes are not quotation marks', () => {
     const text = "Russia's envoy didn't comment on the shippers' association or the members' demands.";
     expect(quotesOf(text)).toEqual([]);

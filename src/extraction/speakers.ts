@@ -18,7 +18,9 @@ const SPEECH_VERBS = new Set(
     'pledge pledged promise promised predict predicted recall recalled continue continued conclude concluded comment commented ' +
     'remark remarked observe observed deny denied confirm confirms confirmed repeat repeated reiterate reiterated quip quipped ' +
     'describe described describing call calls called calling put accuse accuses accused accusing dismiss dismissed criticise ' +
-    'criticised criticize criticized shrug shrugged concede concedes conceded counter countered complain complained'
+    'criticised criticize criticized shrug shrugged concede concedes conceded counter countered complain complained ' +
+    'shout shouted retort retorted caution cautioned contend contended assert asserted allege alleged ' +
+    'lament lamented boast boasted joke joked protest protested plead pleaded'
   ).split(' '),
 );
 /** Forms that are speech verbs whatever tag they got. */
@@ -257,7 +259,9 @@ export class Attributor {
         const outer = this.npBefore(j + 1, lo);
         if (outer) return outer;
       }
-      const before = this.coreBefore(j, lo);
+      let before = this.coreBefore(j, lo);
+      // "Jane Porter, 54, a nurse, said": an age in apposition is skipped.
+      if (before && this.tokens.slice(before.from, before.to).every((t) => t.pos === 'NUM') && this.tok(before.from - 1)?.value === ',') before = this.coreBefore(before.from - 1, lo);
       const apposition = this.coreBefore(k, j + 1);
       if (apposition && apposition.from === j + 1 && this.endsInName(apposition) && !(before && this.endsInPersonName(before)) && (!before || !this.endsInName(before) || this.namesPerson(apposition))) {
         return before ? { ...apposition, roles: this.roleWords(before) } : apposition;
