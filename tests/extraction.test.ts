@@ -283,6 +283,12 @@ describe('quotations and their speakers', () => {
     ]);
   });
 
+  it('"The mayor of London, X" is X; a post-nominal is not in the name; "the company" is the organisation named just before', () => {
+    expect(quotesOf('The mayor of London, Sadiq Khan, said the decision was "reckless."')).toEqual([['reckless.', 'Sadiq Khan']]);
+    expect(quotesOf('"We are disappointed," said Sarah Doyle MP.')).toEqual([['We are disappointed', 'Sarah Doyle']]);
+    expect(quotesOf('Northern Rail Group cut 200 jobs on Monday. The company said in a statement that it was "deeply disappointed" by the ruling.')).toEqual([['deeply disappointed', 'Northern Rail Group']]);
+  });
+
   it('apostrophes are not quotation marks', () => {
     const text = "Russia's envoy didn't comment on the shippers' association or the members' demands.";
     expect(quotesOf(text)).toEqual([]);

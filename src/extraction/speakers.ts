@@ -5,7 +5,7 @@
  * The noun phrases come from wink-nlp's parts of speech; the rules are ours.
  */
 import type { Analysis, Token } from './nlp.js';
-import { stripTitles, TITLE_WORDS } from './names.js';
+import { isCountry, stripTitles, TITLE_WORDS } from './names.js';
 import type { QuoteSpan } from './quotes.js';
 
 const SPEECH_VERBS = new Set(
@@ -40,7 +40,7 @@ const OBJECT_VERBS = new Set(['accuse', 'accuses', 'accused', 'urge', 'urges', '
 /** After a description's head, a place it is in: capitalised words, maybe one noun before the attribution goes on. */
 const PLACE_PHRASE = /^ (?:in|at|from) (?:the )?\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*(?: \p{Ll}+(?=[,.;:]| (?:said|told|who|added|says)\b))?/u;
 /** Heads of a definite description naming an organisation by its proper noun ("the CGT union"). */
-const ORGANISATION_HEADS = new Set(['union', 'party', 'group', 'company', 'association', 'federation', 'confederation', 'alliance', 'coalition', 'movement', 'bank', 'firm', 'club', 'league', 'agency', 'foundation']);
+const ORGANISATION_HEADS = new Set(['union', 'party', 'group', 'company', 'association', 'federation', 'confederation', 'alliance', 'coalition', 'movement', 'bank', 'firm', 'club', 'league', 'agency', 'foundation', 'charity', 'council', 'operator', 'airline', 'retailer', 'carmaker', 'insurer', 'lender']);
 /** Lower-case particles inside a name ("Consortium Stade de France", "Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(['de', 'du', 'des', 'da', 'dos', 'do', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al']);
 /** Seats of government written for their state ("Downing Street said", "the Elysee said"), by the state's name. */
@@ -373,6 +373,8 @@ export class Attributor {
   private namesPerson(range: Range): boolean {
     let from = range.to - 1;
     while (from > range.from && this.tok(from - 1)?.pos === 'PROPN') from -= 1;
+    // "the mayor of London", "the President of France": the name after a title's "of" is a place or a body.
+    if (['of', 'for'].includes(this.tok(from - 1)?.lower ?? '') && TITLE_WORDS.has(this.tok(from - 2)?.lower ?? '') && !['of', 'for', 'the', 'a', 'an', 'and'].includes(this.tok(from - 2)?.lower ?? '')) return false;
     const name = stripTitles(this.tokens.slice(from, range.to).map((t) => t.value));
     return name.length > 0 && this.isPerson(name.join(' '));
   }
@@ -417,18 +419,21 @@ export class Attributor {
         const span = { start: this.tok(joint)?.start ?? head.start, end: head.end };
         return { name: this.text.slice(span.start, span.end), isDescription: true, span, rule: `${rule}+joint`, confidence: confidence - 0.1, roles: [] };
       }
-      const words = this.tokens.slice(from, range.to).map((t) => t.value);
+      let to = range.to;
+      // "Sarah Doyle MP", "Tom Reeve QC": a post-nominal is not part of the name.
+      if (to - from > 2 && /^(?:MP|MEP|MSP|MS|AM|QC|KC|OBE|MBE|CBE)$/.test(this.tok(to - 1)?.value ?? '')) to -= 1;
+      const words = this.tokens.slice(from, to).map((t) => t.value);
       let name = stripTitles(words);
       // "Confederation of British Industry": "of" after a word that is not a title ("Secretary of State") stays in the name.
       const cutAt = words.length - name.length - 1;
       if (['of', 'for'].includes(words[cutAt] ?? '') && cutAt > 0 && !TITLE_WORDS.has((words[cutAt - 1] ?? '').toLowerCase())) name = [...stripTitles(words.slice(0, cutAt)), ...words.slice(cutAt)];
-      const nameFrom = range.to - name.length;
+      const nameFrom = to - name.length;
       const roles = this.tokens
         .slice(range.from, nameFrom)
         .map((t) => t.lower.replace(/\.$/, ''))
         .filter((word) => TITLE_WORDS.has(word))
         .concat(range.roles ?? []);
-      const span = { start: this.tok(nameFrom)?.start ?? head.start, end: head.end };
+      const span = { start: this.tok(nameFrom)?.start ?? head.start, end: this.tok(to - 1)?.end ?? head.end };
       return { name: this.text.slice(span.start, span.end), isDescription: false, span, rule, confidence, roles };
     }
     // A description: "a senior European Commission official", "officials", "the minister".
@@ -457,6 +462,11 @@ export class Attributor {
       // "the official", "the minister": someone the text introduced before, a named person with that role first.
       const antecedent = this.definite(head.lower, start);
       if (antecedent) return { ...antecedent, rule: `${rule}+definite`, confidence: confidence - 0.1 };
+      // "Acme Holdings cut 200 jobs. The company said …": the organisation last named as a subject shortly before.
+      if (range.to - range.from === 2 && ORGANISATION_HEADS.has(head.lower)) {
+        const named = this.subjects.filter((s) => s.at < start && s.at >= start - 600 && !s.speaker.isDescription && !this.isPerson(s.speaker.name) && !isCountry(s.speaker.name)).pop();
+        if (named) return { ...named.speaker, span: { start, end }, rule: `${rule}+definite-organisation`, confidence: confidence - 0.2 };
+      }
     }
     return { name: description, isDescription: true, span: { start, end }, rule, confidence: confidence - 0.05, roles: [head.lower] };
   }
