@@ -54,6 +54,11 @@ const SEATS: Array<[RegExp, string]> = [
   [/Kremlin/, 'Russia'],
   [/Bundeskanzleramt|Chancellery/, 'Germany'],
 ];
+/** The state a seat of government stands for, when the phrase is one ("the Elysee" → France). */
+export function seatState(phrase: string): string | undefined {
+  const whole = phrase.replace(/^the\s+/i, '');
+  return SEATS.find(([pattern]) => new RegExp(`^(?:${pattern.source})$`).test(whole))?.[1];
+}
 const SEAT_AT_END = new RegExp(`(?:${SEATS.map(([pattern]) => pattern.source).join('|')})$`);
 const SEAT_AFTER = new RegExp(`^ (?:from|by|of) (?:the )?(${SEATS.map(([pattern]) => pattern.source).join('|')})(?![\\p{L}])`, 'u');
 /** Capitals a dateline may give instead of its country ("PARIS (Reuters) -"). */
