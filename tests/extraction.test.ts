@@ -261,6 +261,10 @@ describe('quotations and their speakers', () => {
     const text = 'The plan is "a betrayal of trust," according to a statement from Downing Street. "We reject these claims entirely," the Elysee said on Monday. "We are monitoring the situation closely," the State Department said.';
     expect(quotesOf(text, extract(text, states)).map(([, speaker]) => speaker)).toEqual(['United Kingdom', 'France', 'United States']);
     expect(extract(text, states).actors.find((actor) => actor.id === 'france')?.mentions.map((m) => m.text)).toContain('Elysee');
+    const spokesperson = 'A spokesperson for the Foreign Office said it was "monitoring events." Officials met. "We have made our position clear," the Foreign Office said.';
+    const [forOffice, office] = quotesOf(spokesperson, extract(spokesperson, states)).map(([, speaker]) => speaker);
+    expect(forOffice).not.toBe('United Kingdom');
+    expect(office).toBe('United Kingdom');
     expect(quotesOf(text, extract(text, buildGazetteer([], []))).map(([, speaker]) => speaker)).not.toContain('United Kingdom');
   });
 

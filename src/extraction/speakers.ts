@@ -390,7 +390,10 @@ export class Attributor {
     if (!head) return null;
     // "Downing Street said", "the Elysee said", "a statement from the White House": the seat speaks for its state.
     const seatName = SEAT_AT_END.exec(this.text.slice(Math.max(0, head.end - 40), head.end))?.[0] ?? (INSTITUTION_WORDS.has(head.lower) ? SEAT_AFTER.exec(this.text.slice(head.end, head.end + 60))?.[1] : undefined);
-    const seatState = seatName ? this.seat(seatName) : null;
+    // Not "a spokesperson for the Foreign Office": a person speaking for the seat is a description.
+    const seatStart = seatName && !INSTITUTION_WORDS.has(head.lower) ? head.end - seatName.length : Infinity;
+    const personBefore = this.tokens.slice(range.from, range.to).some((t) => t.start < seatStart && t.pos === 'NOUN' && !INSTITUTION_WORDS.has(t.lower));
+    const seatState = seatName && !personBefore ? this.seat(seatName) : null;
     if (seatState) {
       const span = { start: this.tok(range.from)?.start ?? head.start, end: head.end };
       return { name: seatState, isDescription: false, span, rule: `${rule}+seat`, confidence: confidence - 0.1, roles: [head.lower] };
