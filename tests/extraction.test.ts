@@ -243,6 +243,57 @@ describe('quotations and their speakers', () => {
     ]);
   });
 
+  it('a title\'s "of <Country>" stays with the title; the person in apposition speaks; a mis-tagged first name stays', () => {
+    expect(quotesOf('The deal is "a historic step for Europe," said the President of France, Emmanuel Macron.')).toEqual([['a historic step for Europe', 'Emmanuel Macron']]);
+    expect(quotesOf('"We will not be bullied," Prime Minister of Canada Mark Carney told reporters.')).toEqual([['We will not be bullied', 'Mark Carney']]);
+    expect(quotesOf('"The economy is slowing," said Rain Newton-Smith, the head of the lobby group.')).toEqual([['The economy is slowing', 'Rain Newton-Smith']]);
+  });
+
+  it('a seat of government speaks for its state when the gazetteer holds the state, and only then', () => {
+    const states = buildGazetteer(
+      [
+        { id: 'united-kingdom', name: 'United Kingdom', kind: 'STATE', aliases: ['Britain'] },
+        { id: 'france', name: 'France', kind: 'STATE', aliases: [] },
+        { id: 'united-states', name: 'United States', kind: 'STATE', aliases: [] },
+      ],
+      [],
+    );
+    const text = 'The plan is "a betrayal of trust," according to a statement from Downing Street. "We reject these claims entirely," the Elysee said on Monday. "We are monitoring the situation closely," the State Department said.';
+    expect(quotesOf(text, extract(text, states)).map(([, speaker]) => speaker)).toEqual(['United Kingdom', 'France', 'United States']);
+    expect(extract(text, states).actors.find((actor) => actor.id === 'france')?.mentions.map((m) => m.text)).toContain('Elysee');
+    const spokesperson = 'A spokesperson for the Foreign Office said it was "monitoring events." Officials met. "We have made our position clear," the Foreign Office said.';
+    const [forOffice, office] = quotesOf(spokesperson, extract(spokesperson, states)).map(([, speaker]) => speaker);
+    expect(forOffice).not.toBe('United Kingdom');
+    expect(office).toBe('United Kingdom');
+    expect(quotesOf(text, extract(text, buildGazetteer([], []))).map(([, speaker]) => speaker)).not.toContain('United Kingdom');
+  });
+
+  it('an unowned ministry is the dateline\'s state\'s; "the spokesman" goes back past an "Asked whether" opener', () => {
+    const dated = 'MOSCOW (Reuters) - Police detained 12 people on Sunday. The interior ministry told AFP the arrests were lawful. "Order will be maintained," it said.';
+    expect(quotesOf(dated)).toEqual([['Order will be maintained', 'Russia']]);
+    const undated = 'Police detained 12 people on Sunday. The interior ministry told AFP the arrests were lawful. "Order will be maintained," it said.';
+    expect(quotesOf(undated)).toEqual([['Order will be maintained', null]]);
+    const asked = 'Asked whether the budget would be cut, a Treasury spokesman said: "No decision has been taken." Officials met on Monday. "We are looking at all options," the spokesman said.';
+    expect(quotesOf(asked)).toEqual([
+      ['No decision has been taken.', 'a Treasury spokesman'],
+      ['We are looking at all options', 'a Treasury spokesman'],
+    ]);
+  });
+
+  it('an age in apposition is not the speaker; "shouted" and "retorted" are speech verbs', () => {
+    expect(quotesOf('Jane Porter, 54, a nurse from Leeds, said: "We are exhausted."')).toEqual([['We are exhausted.', 'Jane Porter']]);
+    expect(quotesOf('"The budget is balanced," Chancellor Rachel Reeves told MPs. "It is a fantasy," shouted shadow chancellor Mel Stride.')).toEqual([
+      ['The budget is balanced', 'Rachel Reeves'],
+      ['It is a fantasy', 'Mel Stride'],
+    ]);
+  });
+
+  it('"The mayor of London, X" is X; a post-nominal is not in the name; "the company" is the organisation named just before', () => {
+    expect(quotesOf('The mayor of London, Sadiq Khan, said the decision was "reckless."')).toEqual([['reckless.', 'Sadiq Khan']]);
+    expect(quotesOf('"We are disappointed," said Sarah Doyle MP.')).toEqual([['We are disappointed', 'Sarah Doyle']]);
+    expect(quotesOf('Northern Rail Group cut 200 jobs on Monday. The company said in a statement that it was "deeply disappointed" by the ruling.')).toEqual([['deeply disappointed', 'Northern Rail Group']]);
+  });
+
   it('apostrophes are not quotation marks', () => {
     const text = "Russia's envoy didn't comment on the shippers' association or the members' demands.";
     expect(quotesOf(text)).toEqual([]);

@@ -7,7 +7,7 @@ import type { ExtractedActor, ExtractedQuote, ExtractedStance, Extraction, Gazet
 import { ActorIndex, countryName, isCountry, looksLikeActorName, normalizeName, stripTitles, suggestKind } from './names.js';
 import { analyse, type Analysis } from './nlp.js';
 import { findQuoteSpans, wordCount, type QuoteSpan } from './quotes.js';
-import { Attributor, type Speaker } from './speakers.js';
+import { Attributor, seatState, type Speaker } from './speakers.js';
 import { preparePassage, stanceOf, TopicIndex, topicMatchers, topicScore } from './stances.js';
 
 const NAMING_BEFORE = /(so-called|dubbed|nicknamed|known as|titled|entitled|termed|branded|labell?ed|the (word|words|phrase|term|slogan|motto|headline))\s*(an?|the)?\s*$/i;
@@ -98,7 +98,9 @@ function properNounRuns(text: string, analysis: Analysis, index: ActorIndex): Na
     const possessive = after?.value === "'s" || after?.value === '’s';
     const acts = possessive || (!sentenceStart && (after?.pos === 'VERB' || after?.pos === 'AUX'));
     const written = text.slice(nameStart, end);
-    runs.push({ start: nameStart, end, name: written, actor: index.link(written), tokenCount: name.length, acts });
+    // "the Elysee", "the State Department": a seat of government is its state when the gazetteer holds the state.
+    const seat = seatState(written);
+    runs.push({ start: nameStart, end, name: written, actor: index.link(written) ?? (seat ? index.lookup(seat) : undefined), tokenCount: name.length, acts });
     i = j;
   }
   return runs;
@@ -140,7 +142,7 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     if (actor) return actor.name;
     return isCountry(name) ? (countryName(name) ?? name) : null;
   };
-  const attributor = new Attributor(text, analysis, spans, isPerson, owner);
+  const attributor = new Attributor(text, analysis, spans, isPerson, owner, (name) => index.lookup(name)?.name ?? null);
   const paragraphs = text.split('\n');
   const paragraphStarts: number[] = [];
   paragraphs.reduce((at, line) => (paragraphStarts.push(at), at + line.length + 1), 0);

@@ -146,6 +146,15 @@ export function stripTitles(words: readonly string[]): string[] {
   if (ORGANIZATION_WORDS.test(last) || words.length < 2) return [...words];
   let cut = words.length;
   while (cut > 0 && !TITLE_WORDS.has((words[cut - 1] ?? '').toLowerCase().replace(/\.$/, ''))) cut -= 1;
-  const rest = words.slice(cut);
+  let rest = words.slice(cut);
+  // "Prime Minister of Canada Mark Carney": the country after a title's "of" belongs to the title.
+  if (['of', 'for'].includes(words[cut - 1] ?? '')) {
+    for (let n = Math.min(3, rest.length - 1); n >= 1; n -= 1) {
+      if (isCountry(rest.slice(0, n).join(' '))) {
+        rest = rest.slice(n);
+        break;
+      }
+    }
+  }
   return rest.length > 0 ? rest : [...words];
 }

@@ -5,7 +5,7 @@
  * The noun phrases come from wink-nlp's parts of speech; the rules are ours.
  */
 import type { Analysis, Token } from './nlp.js';
-import { stripTitles, TITLE_WORDS } from './names.js';
+import { isCountry, stripTitles, TITLE_WORDS } from './names.js';
 import type { QuoteSpan } from './quotes.js';
 
 const SPEECH_VERBS = new Set(
@@ -18,7 +18,9 @@ const SPEECH_VERBS = new Set(
     'pledge pledged promise promised predict predicted recall recalled continue continued conclude concluded comment commented ' +
     'remark remarked observe observed deny denied confirm confirms confirmed repeat repeated reiterate reiterated quip quipped ' +
     'describe described describing call calls called calling put accuse accuses accused accusing dismiss dismissed criticise ' +
-    'criticised criticize criticized shrug shrugged concede concedes conceded counter countered complain complained'
+    'criticised criticize criticized shrug shrugged concede concedes conceded counter countered complain complained ' +
+    'shout shouted retort retorted caution cautioned contend contended assert asserted allege alleged ' +
+    'lament lamented boast boasted joke joked protest protested plead pleaded'
   ).split(' '),
 );
 /** Forms that are speech verbs whatever tag they got. */
@@ -28,6 +30,8 @@ const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
 const POST_MODIFIERS = /^(familiar with|close to|involved in|briefed on|with knowledge of|with direct knowledge of)/i;
 /** Heads of descriptions that are an institution speaking for its state or organisation ("Ukraine's foreign ministry"). */
 const INSTITUTION_WORDS = new Set(['ministry', 'office', 'presidency', 'government', 'embassy', 'administration', 'cabinet', 'department', 'mission', 'statement', 'communique', 'communiqué']);
+/** Institutions only a state has, owned by the dateline's state when the text names no owner. */
+const STATE_INSTITUTIONS = new Set(['ministry', 'presidency', 'government', 'cabinet']);
 /** Demonyms that no suffix rule reaches. */
 const DEMONYMS: Record<string, string> = { american: 'United States', british: 'United Kingdom', french: 'France', dutch: 'Netherlands', swiss: 'Switzerland', greek: 'Greece', irish: 'Ireland', danish: 'Denmark', swedish: 'Sweden', finnish: 'Finland', spanish: 'Spain', turkish: 'Turkey' };
 /** Role words a definite description ("the minister") can take back to a person introduced with them. */
@@ -36,9 +40,37 @@ const OBJECT_VERBS = new Set(['accuse', 'accuses', 'accused', 'urge', 'urges', '
 /** After a description's head, a place it is in: capitalised words, maybe one noun before the attribution goes on. */
 const PLACE_PHRASE = /^ (?:in|at|from) (?:the )?\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*(?: \p{Ll}+(?=[,.;:]| (?:said|told|who|added|says)\b))?/u;
 /** Heads of a definite description naming an organisation by its proper noun ("the CGT union"). */
-const ORGANISATION_HEADS = new Set(['union', 'party', 'group', 'company', 'association', 'federation', 'confederation', 'alliance', 'coalition', 'movement', 'bank', 'firm', 'club', 'league', 'agency', 'foundation']);
+const ORGANISATION_HEADS = new Set(['union', 'party', 'group', 'company', 'association', 'federation', 'confederation', 'alliance', 'coalition', 'movement', 'bank', 'firm', 'club', 'league', 'agency', 'foundation', 'charity', 'council', 'operator', 'airline', 'retailer', 'carmaker', 'insurer', 'lender']);
 /** Lower-case particles inside a name ("Consortium Stade de France", "Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(['de', 'du', 'des', 'da', 'dos', 'do', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al']);
+/** Seats of government written for their state ("Downing Street said", "the Elysee said"), by the state's name. */
+const SEATS: Array<[RegExp, string]> = [
+  [/Downing Street/, 'United Kingdom'],
+  [/Foreign Office/, 'United Kingdom'],
+  [/Elys[eé]e(?: Palace)?/, 'France'],
+  [/White House/, 'United States'],
+  [/State Department/, 'United States'],
+  [/Pentagon/, 'United States'],
+  [/Kremlin/, 'Russia'],
+  [/Bundeskanzleramt|Chancellery/, 'Germany'],
+];
+/** The state a seat of government stands for, when the phrase is one ("the Elysee" → France). */
+export function seatState(phrase: string): string | undefined {
+  const whole = phrase.replace(/^the\s+/i, '');
+  return SEATS.find(([pattern]) => new RegExp(`^(?:${pattern.source})$`).test(whole))?.[1];
+}
+const SEAT_AT_END = new RegExp(`(?:${SEATS.map(([pattern]) => pattern.source).join('|')})$`);
+const SEAT_AFTER = new RegExp(`^ (?:from|by|of) (?:the )?(${SEATS.map(([pattern]) => pattern.source).join('|')})(?![\\p{L}])`, 'u');
+/** Capitals a dateline may give instead of its country ("PARIS (Reuters) -"). */
+const CAPITALS: Record<string, string> = {
+  paris: 'France', london: 'United Kingdom', washington: 'United States', berlin: 'Germany', moscow: 'Russia', kyiv: 'Ukraine', kiev: 'Ukraine',
+  rome: 'Italy', madrid: 'Spain', lisbon: 'Portugal', brussels: 'Belgium', amsterdam: 'Netherlands', vienna: 'Austria', warsaw: 'Poland',
+  prague: 'Czechia', budapest: 'Hungary', bucharest: 'Romania', sofia: 'Bulgaria', athens: 'Greece', ankara: 'Turkey', dublin: 'Ireland',
+  stockholm: 'Sweden', oslo: 'Norway', helsinki: 'Finland', copenhagen: 'Denmark', tallinn: 'Estonia', riga: 'Latvia', vilnius: 'Lithuania',
+  chisinau: 'Moldova', minsk: 'Belarus', tbilisi: 'Georgia', beijing: 'China', tokyo: 'Japan', seoul: 'South Korea', delhi: 'India',
+  'new delhi': 'India', ottawa: 'Canada', canberra: 'Australia', tehran: 'Iran', jerusalem: 'Israel', cairo: 'Egypt', nairobi: 'Kenya',
+  pretoria: 'South Africa', brasilia: 'Brazil', 'mexico city': 'Mexico', 'buenos aires': 'Argentina', bern: 'Switzerland',
+};
 const ROLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'former', 'senior', 'top', 'high', 'special', 'acting', 'national', 'state', 'foreign', 'deputy']);
 
 export interface Speaker {
@@ -72,6 +104,8 @@ export class Attributor {
   /** Earlier subjects (speakers and sentence subjects) in text order, for pronouns and "the official". */
   private readonly subjects: Array<{ at: number; speaker: Speaker }> = [];
   private readonly commonWords = new Map<string, boolean>();
+  /** The state an article's dateline names ("PARIS (Reuters) -", "KYIV —"), the owner of an unowned ministry. */
+  private readonly dateline: string | null;
 
   constructor(
     private readonly text: string,
@@ -79,10 +113,29 @@ export class Attributor {
     quotes: readonly QuoteSpan[],
     private readonly isPerson: (name: string) => boolean,
     private readonly owner: OwnerResolver = () => null,
+    /** Names only the gazetteer holds (no country list): a seat of government speaks for its state only then. */
+    private readonly known: OwnerResolver = () => null,
   ) {
     this.tokens = analysis.tokens;
+    this.dateline = this.datelineState();
     this.inQuote = this.tokens.map((token) => quotes.some((q) => token.start >= q.openAt && token.start <= q.closeAt));
     this.collectSentenceSubjects();
+  }
+
+  private datelineState(): string | null {
+    // At the start of one of the first paragraphs (a headline may come before it).
+    const opening = this.text.split('\n').filter((line) => line.trim() !== '').slice(0, 3).join('\n');
+    const match = /^\s*(\p{Lu}[\p{Lu} .'’-]*\p{Lu})(?:,[^\n—–(]{1,40})?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[—–-]\s/mu.exec(opening);
+    if (!match?.[1]) return null;
+    const place = match[1].toLowerCase().replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase());
+    const capital = CAPITALS[place.toLowerCase()];
+    return this.owner(place) ?? (capital ? (this.owner(capital) ?? capital) : null);
+  }
+
+  /** The state a seat of government ending at `end` (or named in `phrase`) stands for, when the gazetteer holds it. */
+  private seat(phrase: string): string | null {
+    const state = SEATS.find(([pattern]) => pattern.test(phrase))?.[1];
+    return state ? this.known(state) : null;
   }
 
   tokenAt(offset: number): number {
@@ -211,7 +264,9 @@ export class Attributor {
         const outer = this.npBefore(j + 1, lo);
         if (outer) return outer;
       }
-      const before = this.coreBefore(j, lo);
+      let before = this.coreBefore(j, lo);
+      // "Jane Porter, 54, a nurse, said": an age in apposition is skipped.
+      if (before && this.tokens.slice(before.from, before.to).every((t) => t.pos === 'NUM') && this.tok(before.from - 1)?.value === ',') before = this.coreBefore(before.from - 1, lo);
       const apposition = this.coreBefore(k, j + 1);
       if (apposition && apposition.from === j + 1 && this.endsInName(apposition) && !(before && this.endsInPersonName(before)) && (!before || !this.endsInName(before) || this.namesPerson(apposition))) {
         return before ? { ...apposition, roles: this.roleWords(before) } : apposition;
@@ -294,11 +349,14 @@ export class Attributor {
     if (first && first.pos === 'PRON' && (PERSONAL_PRONOUNS.has(first.lower) || first.lower === 'it')) return { from: k, to: k + 1 };
     const from = k;
     // The speaker comes first: "said Amara Odhiambo of Climate Justice Africa" is Amara Odhiambo.
-    while (k < hi && k - from < 12 && this.isNpToken(k) && !(['of', 'for'].includes(this.tok(k)?.lower ?? '') && this.tok(k - 1)?.pos === 'PROPN')) k += 1;
+    // "said the President of France, Emmanuel Macron": "of" after a title goes on.
+    const afterTitle = (i: number): boolean => TITLE_WORDS.has(this.tok(i - 1)?.lower ?? '') && !['of', 'for', 'the', 'a', 'an', 'and'].includes(this.tok(i - 1)?.lower ?? '');
+    while (k < hi && k - from < 12 && this.isNpToken(k) && !(['of', 'for'].includes(this.tok(k)?.lower ?? '') && this.tok(k - 1)?.pos === 'PROPN' && !afterTitle(k))) k += 1;
     if (k === from) return null;
     const range: Range = { from, to: k };
     // "said the group's chair, Tom Reilly": the name in apposition is the speaker.
-    if (!this.endsInName(range) && this.tok(k)?.value === ',') {
+    const titleOf = this.tokens.slice(from, k).some((t, i) => ['of', 'for'].includes(t.lower) && afterTitle(from + i)) && !this.namesPerson(range);
+    if ((!this.endsInName(range) || titleOf) && this.tok(k)?.value === ',') {
       let j = k + 1;
       while (j < hi && this.tok(j)?.pos === 'PROPN') j += 1;
       const end = this.tok(j);
@@ -320,6 +378,8 @@ export class Attributor {
   private namesPerson(range: Range): boolean {
     let from = range.to - 1;
     while (from > range.from && this.tok(from - 1)?.pos === 'PROPN') from -= 1;
+    // "the mayor of London", "the President of France": the name after a title's "of" is a place or a body.
+    if (['of', 'for'].includes(this.tok(from - 1)?.lower ?? '') && TITLE_WORDS.has(this.tok(from - 2)?.lower ?? '') && !['of', 'for', 'the', 'a', 'an', 'and'].includes(this.tok(from - 2)?.lower ?? '')) return false;
     const name = stripTitles(this.tokens.slice(from, range.to).map((t) => t.value));
     return name.length > 0 && this.isPerson(name.join(' '));
   }
@@ -328,6 +388,16 @@ export class Attributor {
   interpret(range: Range, rule: string, confidence: number): Speaker | null {
     const head = this.tok(range.to - 1);
     if (!head) return null;
+    // "Downing Street said", "the Elysee said", "a statement from the White House": the seat speaks for its state.
+    const seatName = SEAT_AT_END.exec(this.text.slice(Math.max(0, head.end - 40), head.end))?.[0] ?? (INSTITUTION_WORDS.has(head.lower) ? SEAT_AFTER.exec(this.text.slice(head.end, head.end + 60))?.[1] : undefined);
+    // Not "a spokesperson for the Foreign Office": a person speaking for the seat is a description.
+    const seatStart = seatName && !INSTITUTION_WORDS.has(head.lower) ? head.end - seatName.length : Infinity;
+    const personBefore = this.tokens.slice(range.from, range.to).some((t) => t.start < seatStart && t.pos === 'NOUN' && !INSTITUTION_WORDS.has(t.lower));
+    const seatState = seatName && !personBefore ? this.seat(seatName) : null;
+    if (seatState) {
+      const span = { start: this.tok(range.from)?.start ?? head.start, end: head.end };
+      return { name: seatState, isDescription: false, span, rule: `${rule}+seat`, confidence: confidence - 0.1, roles: [head.lower] };
+    }
     if (head.pos === 'PRON') {
       // "…," it said: the organisation, state or institution last the subject.
       if (head.lower === 'it') {
@@ -345,6 +415,10 @@ export class Attributor {
       // Particles, "of" and hyphens join the parts of one name: "Stade de France", "Confederation of British Industry", "Newton-Smith".
       const joins = (k: number): boolean => this.tok(k - 1)?.pos === 'PROPN' && (NAME_PARTICLES.has(this.tok(k)?.value ?? '') || ['of', 'for'].includes(this.tok(k)?.value ?? '') || (this.tok(k)?.value === '-' && this.tok(k)?.start === this.tok(k - 1)?.end && this.tok(k)?.end === this.tok(k + 1)?.start));
       while (from > range.from && (this.tok(from - 1)?.pos === 'PROPN' || head.pos !== 'PROPN' || joins(from - 1))) from -= 1;
+      // "Rain Newton-Smith" with "Rain" tagged a noun: a capitalised word right before a one-word surname is its first name.
+      const first = this.tok(from - 1);
+      const surname = this.tokens.slice(from, range.to).every((t, i) => i === 0 || t.start === this.tok(from + i - 1)?.end);
+      if (head.pos === 'PROPN' && first && from > range.from && surname && ['NOUN', 'ADJ', 'VERB'].includes(first.pos) && /^\p{Lu}\p{Ll}+$/u.test(first.value) && !TITLE_WORDS.has(first.lower) && !this.demonymOwner(first.value) && first.end + 1 === this.tok(from)?.start && first.sentence === head.sentence && this.analysis.sentences[first.sentence]?.firstToken !== from - 1) from -= 1;
       // A name the tokenizer split inside a word ("Szłapka" → "Sz", "ł", "apka"): the whole word.
       while (from > range.from && this.tok(from - 1)?.end === this.tok(from)?.start && /^\p{L}+$/u.test(this.tok(from - 1)?.value ?? '')) from -= 1;
       // "Washington and Kyiv announced": words jointly attributed are the text's words for them.
@@ -353,18 +427,21 @@ export class Attributor {
         const span = { start: this.tok(joint)?.start ?? head.start, end: head.end };
         return { name: this.text.slice(span.start, span.end), isDescription: true, span, rule: `${rule}+joint`, confidence: confidence - 0.1, roles: [] };
       }
-      const words = this.tokens.slice(from, range.to).map((t) => t.value);
+      let to = range.to;
+      // "Sarah Doyle MP", "Tom Reeve QC": a post-nominal is not part of the name.
+      if (to - from > 2 && /^(?:MP|MEP|MSP|MS|AM|QC|KC|OBE|MBE|CBE)$/.test(this.tok(to - 1)?.value ?? '')) to -= 1;
+      const words = this.tokens.slice(from, to).map((t) => t.value);
       let name = stripTitles(words);
       // "Confederation of British Industry": "of" after a word that is not a title ("Secretary of State") stays in the name.
       const cutAt = words.length - name.length - 1;
       if (['of', 'for'].includes(words[cutAt] ?? '') && cutAt > 0 && !TITLE_WORDS.has((words[cutAt - 1] ?? '').toLowerCase())) name = [...stripTitles(words.slice(0, cutAt)), ...words.slice(cutAt)];
-      const nameFrom = range.to - name.length;
+      const nameFrom = to - name.length;
       const roles = this.tokens
         .slice(range.from, nameFrom)
         .map((t) => t.lower.replace(/\.$/, ''))
         .filter((word) => TITLE_WORDS.has(word))
         .concat(range.roles ?? []);
-      const span = { start: this.tok(nameFrom)?.start ?? head.start, end: head.end };
+      const span = { start: this.tok(nameFrom)?.start ?? head.start, end: this.tok(to - 1)?.end ?? head.end };
       return { name: this.text.slice(span.start, span.end), isDescription: false, span, rule, confidence, roles };
     }
     // A description: "a senior European Commission official", "officials", "the minister".
@@ -393,6 +470,11 @@ export class Attributor {
       // "the official", "the minister": someone the text introduced before, a named person with that role first.
       const antecedent = this.definite(head.lower, start);
       if (antecedent) return { ...antecedent, rule: `${rule}+definite`, confidence: confidence - 0.1 };
+      // "Acme Holdings cut 200 jobs. The company said …": the organisation last named as a subject shortly before.
+      if (range.to - range.from === 2 && ORGANISATION_HEADS.has(head.lower)) {
+        const named = this.subjects.filter((s) => s.at < start && s.at >= start - 600 && !s.speaker.isDescription && !this.isPerson(s.speaker.name) && !isCountry(s.speaker.name)).pop();
+        if (named) return { ...named.speaker, span: { start, end }, rule: `${rule}+definite-organisation`, confidence: confidence - 0.2 };
+      }
     }
     return { name: description, isDescription: true, span: { start, end }, rule, confidence: confidence - 0.05, roles: [head.lower] };
   }
@@ -440,9 +522,14 @@ export class Attributor {
     const possessor = words.findIndex((t) => t.value === '’s' || t.value === "'s");
     const noun = possessor > 0 ? words[possessor - 1]?.lower : range.to - range.from <= 3 && this.tok(range.from)?.lower === 'the' ? head.lower : undefined;
     if (noun) {
-      const antecedent = this.definite(noun, at.start);
-      if (antecedent && !this.isPerson(antecedent.name)) return { ...antecedent, span: at, rule: `${rule}+institution`, confidence: confidence - 0.15 };
+      const found = this.definite(noun, at.start);
+      const antecedent = found ? { speaker: found } : undefined;
+      // "PARIS (Reuters) - … The interior ministry told AFP": another ministry described before is not its owner; the dateline's state is.
+      const dated = !!this.dateline && antecedent?.speaker.isDescription === true && STATE_INSTITUTIONS.has(head.lower);
+      if (antecedent && !dated && !this.isPerson(antecedent.speaker.name)) return { ...antecedent.speaker, span: at, rule: `${rule}+institution`, confidence: confidence - 0.15 };
     }
+    // A state's own ministry, unowned, is the dateline's state's.
+    if (this.dateline && possessor < 0 && STATE_INSTITUTIONS.has(head.lower) && this.tok(range.from)?.lower === 'the') return { ...make(this.dateline, words.filter((t) => t.pos === 'NOUN').map((t) => t.lower)), rule: `${rule}+dateline`, confidence: confidence - 0.2 };
     return null;
   }
 
