@@ -41,6 +41,25 @@ const OBJECT_VERBS = new Set(['accuse', 'accuses', 'accused', 'urge', 'urges', '
 const PLACE_PHRASE = /^ (?:in|at|from) (?:the )?\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*(?: \p{Ll}+(?=[,.;:]| (?:said|told|who|added|says)\b))?/u;
 /** Heads of a definite description naming an organisation by its proper noun ("the CGT union"). */
 const ORGANISATION_HEADS = new Set(['union', 'party', 'group', 'company', 'association', 'federation', 'confederation', 'alliance', 'coalition', 'movement', 'bank', 'firm', 'club', 'league', 'agency', 'foundation', 'charity', 'council', 'operator', 'airline', 'retailer', 'carmaker', 'insurer', 'lender']);
+/** Heads of bodies besides ORGANISATION_HEADS that "the <head> said" takes back to a body named with that word. */
+const INSTITUTION_HEADS = new Set(['court', 'tribunal', 'university', 'college', 'commission', 'committee', 'board', 'authority', 'regulator', 'institute', 'assembly', 'parliament', 'senate', 'panel', 'federation', 'agency', 'bank', 'council', 'party', 'union']);
+
+/**
+ * The last name in `before` holding the capitalised head noun ("the court" → "Court of Arbitration for Sport", "the
+ * central bank" → "Reserve Bank of Valdonia"), without a leading "The"; one regular expression over the text before.
+ */
+export function namedWithHead(before: string, head: string): string | null {
+  const word = "\\p{Lu}[\\p{L}'’-]*";
+  const cap = head.charAt(0).toUpperCase() + head.slice(1);
+  const pattern = new RegExp(`(?<![\\p{L}])(?:${word}\\s+(?:(?:of|for|and|de|&)\\s+)*)*${cap}(?:\\s+(?:(?:of|for|de|the|&)\\s+)*${word})*(?![\\p{L}])`, 'gu');
+  let last: string | null = null;
+  for (const match of before.matchAll(pattern)) last = match[0];
+  if (!last) return null;
+  const name = last.replace(/^(?:The|A|An)\s+/, '');
+  // The bare head word ("Court" at a sentence's start) names nothing.
+  return name.includes(' ') ? name : null;
+}
+
 /** Lower-case particles inside a name ("Consortium Stade de France", "Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(['de', 'du', 'des', 'da', 'dos', 'do', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al']);
 /** Seats of government written for their state ("Downing Street said", "the Elysee said"), by the state's name. */
@@ -474,6 +493,12 @@ export class Attributor {
       if (range.to - range.from === 2 && ORGANISATION_HEADS.has(head.lower)) {
         const named = this.subjects.filter((s) => s.at < start && s.at >= start - 600 && !s.speaker.isDescription && !this.isPerson(s.speaker.name) && !isCountry(s.speaker.name)).pop();
         if (named) return { ...named.speaker, span: { start, end }, rule: `${rule}+definite-organisation`, confidence: confidence - 0.2 };
+      }
+      // "the court said", "the central bank said": the organisation last named with that head noun in its name.
+      const middle = this.tokens.slice(range.from + 1, range.to - 1);
+      if ((ORGANISATION_HEADS.has(head.lower) || INSTITUTION_HEADS.has(head.lower)) && middle.every((t) => /^\p{Ll}/u.test(t.value))) {
+        const named = namedWithHead(this.text.slice(0, start), head.lower);
+        if (named) return { name: named, isDescription: false, span: { start, end }, rule: `${rule}+named-organisation`, confidence: confidence - 0.2, roles: [head.lower] };
       }
     }
     return { name: description, isDescription: true, span: { start, end }, rule, confidence: confidence - 0.05, roles: [head.lower] };
