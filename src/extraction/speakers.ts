@@ -51,7 +51,7 @@ const INSTITUTION_HEADS = new Set(['court', 'tribunal', 'university', 'college',
 export function namedWithHead(before: string, head: string): string | null {
   const word = "\\p{Lu}[\\p{L}'’-]*";
   const cap = head.charAt(0).toUpperCase() + head.slice(1);
-  const pattern = new RegExp(`(?<![\\p{L}])(?:${word}\\s+(?:(?:of|for|and|de|&)\\s+)*)*${cap}(?:\\s+(?:(?:of|for|de|the|&)\\s+)*${word})*(?![\\p{L}])`, 'gu');
+  const pattern = new RegExp(`(?<![\\p{L}])(?:${word} +(?:(?:of|for|and|de|&) +)*)*${cap}(?: +(?:(?:of|for|de|the|&) +)*${word})*(?![\\p{L}])`, 'gu');
   let last: string | null = null;
   for (const match of before.matchAll(pattern)) last = match[0];
   if (!last) return null;
