@@ -607,6 +607,17 @@ export class Attributor {
       for (let i = sentence.firstToken; i < sentence.endToken; i += 1) {
         const token = this.tok(i);
         if (!token || this.inQuote[i]) continue;
+        // "… was less gracious": a copula is the sentence's verb too.
+        // "His campaign manager, Yves Lamarck, was less gracious": a copula's subject, when it names someone.
+        if (token.pos === 'AUX' && i > sentence.firstToken && !['VERB', 'AUX'].includes(this.tok(i + 1)?.pos ?? '')) {
+          const np = this.npBefore(i, sentence.firstToken);
+          const speaker = np && this.tok(np.to - 1)?.pos !== 'PRON' ? this.interpret(np, 'subject', 0.5) : null;
+          if (speaker && !speaker.isDescription && this.isPerson(speaker.name)) {
+            this.remember(speaker.span.start, speaker);
+            firstVerb = i;
+            break;
+          }
+        }
         if (token.pos === 'VERB') {
           firstVerb = i;
           const np = this.npBefore(i, sentence.firstToken);
