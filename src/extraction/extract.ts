@@ -286,12 +286,13 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     }
     // No cue at all: the person a sentence just before it in its paragraph is about ("His campaign manager, Yves
     // Lamarck, was less gracious. “…”"), else the previous quotation's speaker when no one was named in between.
-    if (!speaker && !opensParagraph(span)) {
+    const uncued = afterVerb === null && beforeVerb === null;
+    if (!speaker && uncued && !opensParagraph(span)) {
       const from = Math.max(paragraphStart(span.openAt, 0), previous ? previous.closeAt + 1 : 0);
       const subject = attributor.lastSubjectBetween(from, span.openAt, 'preceding-subject', 0.5);
       if (subject && !subject.isDescription && !/^[\p{Lu}\s.'-]+$/u.test(subject.name)) speaker = subject;
     }
-    if (!speaker && previous && speakers[qi - 1] && span.paragraph - previous.paragraph <= 2) {
+    if (!speaker && uncued && previous && speakers[qi - 1] && span.paragraph - previous.paragraph <= 2) {
       const named = attributor.lastSubjectBetween(previous.closeAt + 1, span.openAt, 'between', 0);
       const shared = speakers[qi - 1];
       if (!named && shared) speaker = { ...shared, rule: 'previous-speaker', confidence: 0.45 };

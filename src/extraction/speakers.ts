@@ -48,16 +48,16 @@ const INSTITUTION_HEADS = new Set(['court', 'tribunal', 'university', 'college',
  * The last name in `before` holding the capitalised head noun ("the court" → "Court of Arbitration for Sport", "the
  * central bank" → "Reserve Bank of Valdonia"), without a leading "The"; one regular expression over the text before.
  */
-export function namedWithHead(before: string, head: string): string | null {
+export function namedWithHead(before: string, head: string): { name: string; at: number } | null {
   const word = "\\p{Lu}[\\p{L}'’-]*";
   const cap = head.charAt(0).toUpperCase() + head.slice(1);
   const pattern = new RegExp(`(?<![\\p{L}])(?:${word} +(?:(?:of|for|and|de|&) +)*)*${cap}(?: +(?:(?:of|for|de|the|&) +)*${word})*(?![\\p{L}])`, 'gu');
-  let last: string | null = null;
-  for (const match of before.matchAll(pattern)) last = match[0];
+  let last: RegExpExecArray | null = null;
+  for (const match of before.matchAll(pattern)) last = match;
   if (!last) return null;
-  const name = last.replace(/^(?:The|A|An)\s+/, '');
+  const name = last[0].replace(/^(?:The|A|An)\s+/, '');
   // The bare head word ("Court" at a sentence's start) names nothing.
-  return name.includes(' ') ? name : null;
+  return name.includes(' ') ? { name, at: last.index + last[0].length - name.length } : null;
 }
 
 /** Lower-case particles inside a name ("Consortium Stade de France", "Ursula von der Leyen"). */
@@ -490,16 +490,15 @@ export class Attributor {
       const antecedent = this.definite(head.lower, start);
       if (antecedent) return { ...antecedent, rule: `${rule}+definite`, confidence: confidence - 0.1 };
       // "Acme Holdings cut 200 jobs. The company said …": the organisation last named as a subject shortly before.
+      // "the court said", "the central bank said": the organisation last named with that head noun in its name ...
+      const middle = this.tokens.slice(range.from + 1, range.to - 1);
+      const withHead = (ORGANISATION_HEADS.has(head.lower) || INSTITUTION_HEADS.has(head.lower)) && middle.every((t) => /^\p{Ll}/u.test(t.value)) ? namedWithHead(this.text.slice(0, start), head.lower) : null;
+      // ... or, nearer, "Acme Holdings cut 200 jobs. The company said …": the organisation last named as a subject shortly before.
       if (range.to - range.from === 2 && ORGANISATION_HEADS.has(head.lower)) {
         const named = this.subjects.filter((s) => s.at < start && s.at >= start - 600 && !s.speaker.isDescription && !this.isPerson(s.speaker.name) && !isCountry(s.speaker.name)).pop();
-        if (named) return { ...named.speaker, span: { start, end }, rule: `${rule}+definite-organisation`, confidence: confidence - 0.2 };
+        if (named && (!withHead || (named.at > withHead.at && named.speaker.name.toLowerCase().split(/\s+/).includes(head.lower)))) return { ...named.speaker, span: { start, end }, rule: `${rule}+definite-organisation`, confidence: confidence - 0.2 };
       }
-      // "the court said", "the central bank said": the organisation last named with that head noun in its name.
-      const middle = this.tokens.slice(range.from + 1, range.to - 1);
-      if ((ORGANISATION_HEADS.has(head.lower) || INSTITUTION_HEADS.has(head.lower)) && middle.every((t) => /^\p{Ll}/u.test(t.value))) {
-        const named = namedWithHead(this.text.slice(0, start), head.lower);
-        if (named) return { name: named, isDescription: false, span: { start, end }, rule: `${rule}+named-organisation`, confidence: confidence - 0.2, roles: [head.lower] };
-      }
+      if (withHead) return { name: withHead.name, isDescription: false, span: { start, end }, rule: `${rule}+named-organisation`, confidence: confidence - 0.2, roles: [head.lower] };
     }
     return { name: description, isDescription: true, span: { start, end }, rule, confidence: confidence - 0.05, roles: [head.lower] };
   }
@@ -612,7 +611,7 @@ export class Attributor {
         if (token.pos === 'AUX' && i > sentence.firstToken && !['VERB', 'AUX'].includes(this.tok(i + 1)?.pos ?? '')) {
           const np = this.npBefore(i, sentence.firstToken);
           const speaker = np && this.tok(np.to - 1)?.pos !== 'PRON' ? this.interpret(np, 'subject', 0.5) : null;
-          if (speaker && !speaker.isDescription && this.isPerson(speaker.name)) {
+          if (speaker && !speaker.isDescription && speaker.name.includes(' ') && this.isPerson(speaker.name)) {
             this.remember(speaker.span.start, speaker);
             firstVerb = i;
             break;
