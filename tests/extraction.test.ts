@@ -343,6 +343,11 @@ describe('quotations and their speakers', () => {
     expect(quotesOf(text)).toEqual([['Young people came out to vote', 'Henri Dulac']]);
   });
 
+  it('an ordinal before a unit\'s name is part of the name', () => {
+    const text = '“The enemy cannot seize the city,” the 7th Air Assault Corps said.';
+    expect(quotesOf(text)).toEqual([['The enemy cannot seize the city', '7th Air Assault Corps']]);
+  });
+
   it('apostrophes are not quotation marks', () => {
     const text = "Russia's envoy didn't comment on the shippers' association or the members' demands.";
     expect(quotesOf(text)).toEqual([]);

@@ -434,6 +434,8 @@ export class Attributor {
       // Particles, "of" and hyphens join the parts of one name: "Stade de France", "Confederation of British Industry", "Newton-Smith".
       const joins = (k: number): boolean => this.tok(k - 1)?.pos === 'PROPN' && (NAME_PARTICLES.has(this.tok(k)?.value ?? '') || ['of', 'for'].includes(this.tok(k)?.value ?? '') || (this.tok(k)?.value === '-' && this.tok(k)?.start === this.tok(k - 1)?.end && this.tok(k)?.end === this.tok(k + 1)?.start));
       while (from > range.from && (this.tok(from - 1)?.pos === 'PROPN' || head.pos !== 'PROPN' || joins(from - 1))) from -= 1;
+      // "the 7th Air Assault Corps": an ordinal before a unit's name is part of it.
+      if (from > range.from && /^\d+(?:st|nd|rd|th)$/.test(this.tok(from - 1)?.value ?? '')) from -= 1;
       // "Rain Newton-Smith" with "Rain" tagged a noun: a capitalised word right before a one-word surname is its first name.
       const first = this.tok(from - 1);
       const surname = this.tokens.slice(from, range.to).every((t, i) => i === 0 || t.start === this.tok(from + i - 1)?.end);
