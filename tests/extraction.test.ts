@@ -294,6 +294,60 @@ describe('quotations and their speakers', () => {
     expect(quotesOf('Northern Rail Group cut 200 jobs on Monday. The company said in a statement that it was "deeply disappointed" by the ruling.')).toEqual([['deeply disappointed', 'Northern Rail Group']]);
   });
 
+  it('no cue: the person the sentence before names (a copula counts), else the previous speaker with no one named between', () => {
+    const text = '“We lost,” Mayor Bernard Aubry said.\n\nHis campaign manager, Yves Lamarck, was less gracious. “We lost to slogans.”\n\nTurnout was high. “The city chose badly.”';
+    expect(quotesOf(text)).toEqual([
+      ['We lost', 'Bernard Aubry'],
+      ['We lost to slogans.', 'Yves Lamarck'],
+      ['The city chose badly.', 'Yves Lamarck'],
+    ]);
+  });
+
+  it('a court ruling: "the judge wrote" is the judge named before; "the court said" is the court named before', () => {
+    const text = 'The Court of Arbitration for Sport on Friday upheld the ban. Judge Eleanor Whitcombe wrote that the rider had “no credible explanation.”\n\n“The tribunal is not persuaded,” the judge wrote.\n\n“The athlete has not established how the substance entered his system,” the court said in its ruling.';
+    expect(quotesOf(text)).toEqual([
+      ['no credible explanation.', 'Eleanor Whitcombe'],
+      ['The tribunal is not persuaded', 'Eleanor Whitcombe'],
+      ['The athlete has not established how the substance entered his system', 'Court of Arbitration for Sport'],
+    ]);
+  });
+
+  it('"the central bank said", "the federation said in a statement": the body last named with that head noun', () => {
+    const text = 'The Reserve Bank of Valdonia held rates on Wednesday, and the International Cycling Federation met in Aigle.\n\n“Holding the rate was appropriate,” the central bank said in a statement.\n\n“The rules apply equally to every rider,” the federation said in a statement.';
+    expect(quotesOf(text)).toEqual([
+      ['Holding the rate was appropriate', 'Reserve Bank of Valdonia'],
+      ['The rules apply equally to every rider', 'International Cycling Federation'],
+    ]);
+  });
+
+  it('election night: "told supporters", "said in a concession speech", "wrote on social media"', () => {
+    const text = '“Tonight Lyonne chose change,” Camille Moreau told supporters.\n\n“The voters have spoken,” Bernard Aubry said in a concession speech.\n\n“This is our victory too,” Sophie Tran wrote on social media.';
+    expect(quotesOf(text)).toEqual([
+      ['Tonight Lyonne chose change', 'Camille Moreau'],
+      ['The voters have spoken', 'Bernard Aubry'],
+      ['This is our victory too', 'Sophie Tran'],
+    ]);
+  });
+
+  it('speech verbs in the perfect and the progressive, and "is quoted as saying"', () => {
+    const text = 'Finance Minister Pavel Drenko is quoted as saying he “respects the independence of the bank.”\n\nAnika Ruhl has said the bank is “too cautious by half.”\n\n“Housing first, from the first day,” Camille Moreau was saying as she left the stage.';
+    expect(quotesOf(text)).toEqual([
+      ['respects the independence of the bank.', 'Pavel Drenko'],
+      ['too cautious by half.', 'Anika Ruhl'],
+      ['Housing first, from the first day', 'Camille Moreau'],
+    ]);
+  });
+
+  it('"said X, who …": the name before the relative clause speaks', () => {
+    const text = '“Young people came out to vote,” said Henri Dulac, who has studied the city’s elections for two decades.';
+    expect(quotesOf(text)).toEqual([['Young people came out to vote', 'Henri Dulac']]);
+  });
+
+  it('an ordinal before a unit\'s name is part of the name', () => {
+    const text = '“The enemy cannot seize the city,” the 7th Air Assault Corps said.';
+    expect(quotesOf(text)).toEqual([['The enemy cannot seize the city', '7th Air Assault Corps']]);
+  });
+
   it('apostrophes are not quotation marks', () => {
     const text = "Russia's envoy didn't comment on the shippers' association or the members' demands.";
     expect(quotesOf(text)).toEqual([]);

@@ -284,6 +284,19 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
       // Not a dateline ("NAIROBI —"): a person's name is not written in capitals.
       if (subject && !subject.isDescription && isPerson(subject.name) && !/^[\p{Lu}\s.'-]+$/u.test(subject.name)) speaker = subject;
     }
+    // No cue at all: the person a sentence just before it in its paragraph is about ("His campaign manager, Yves
+    // Lamarck, was less gracious. “…”"), else the previous quotation's speaker when no one was named in between.
+    const uncued = afterVerb === null && beforeVerb === null;
+    if (!speaker && uncued && !opensParagraph(span)) {
+      const from = Math.max(paragraphStart(span.openAt, 0), previous ? previous.closeAt + 1 : 0);
+      const subject = attributor.lastSubjectBetween(from, span.openAt, 'preceding-subject', 0.5);
+      if (subject && !subject.isDescription && !/^[\p{Lu}\s.'-]+$/u.test(subject.name)) speaker = subject;
+    }
+    if (!speaker && uncued && previous && speakers[qi - 1] && span.paragraph - previous.paragraph <= 2) {
+      const named = attributor.lastSubjectBetween(previous.closeAt + 1, span.openAt, 'between', 0);
+      const shared = speakers[qi - 1];
+      if (!named && shared) speaker = { ...shared, rule: 'previous-speaker', confidence: 0.45 };
+    }
     speakers.push(speaker);
     verbs.push(verb);
     // A quotation run over paragraphs whose attribution comes in a later paragraph: its first parts share it.

@@ -41,6 +41,25 @@ const OBJECT_VERBS = new Set(['accuse', 'accuses', 'accused', 'urge', 'urges', '
 const PLACE_PHRASE = /^ (?:in|at|from) (?:the )?\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*(?: \p{Ll}+(?=[,.;:]| (?:said|told|who|added|says)\b))?/u;
 /** Heads of a definite description naming an organisation by its proper noun ("the CGT union"). */
 const ORGANISATION_HEADS = new Set(['union', 'party', 'group', 'company', 'association', 'federation', 'confederation', 'alliance', 'coalition', 'movement', 'bank', 'firm', 'club', 'league', 'agency', 'foundation', 'charity', 'council', 'operator', 'airline', 'retailer', 'carmaker', 'insurer', 'lender']);
+/** Heads of bodies besides ORGANISATION_HEADS that "the <head> said" takes back to a body named with that word. */
+const INSTITUTION_HEADS = new Set(['court', 'tribunal', 'university', 'college', 'commission', 'committee', 'board', 'authority', 'regulator', 'institute', 'assembly', 'parliament', 'senate', 'panel', 'federation', 'agency', 'bank', 'council', 'party', 'union']);
+
+/**
+ * The last name in `before` holding the capitalised head noun ("the court" → "Court of Arbitration for Sport", "the
+ * central bank" → "Reserve Bank of Valdonia"), without a leading "The"; one regular expression over the text before.
+ */
+export function namedWithHead(before: string, head: string): { name: string; at: number } | null {
+  const word = "\\p{Lu}[\\p{L}'’-]*";
+  const cap = head.charAt(0).toUpperCase() + head.slice(1);
+  const pattern = new RegExp(`(?<![\\p{L}])(?:${word} +(?:(?:of|for|and|de|&) +)*)*${cap}(?: +(?:(?:of|for|de|the|&) +)*${word})*(?![\\p{L}])`, 'gu');
+  let last: RegExpExecArray | null = null;
+  for (const match of before.matchAll(pattern)) last = match;
+  if (!last) return null;
+  const name = last[0].replace(/^(?:The|A|An)\s+/, '');
+  // The bare head word ("Court" at a sentence's start) names nothing.
+  return name.includes(' ') ? { name, at: last.index + last[0].length - name.length } : null;
+}
+
 /** Lower-case particles inside a name ("Consortium Stade de France", "Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(['de', 'du', 'des', 'da', 'dos', 'do', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al']);
 /** Seats of government written for their state ("Downing Street said", "the Elysee said"), by the state's name. */
@@ -415,6 +434,8 @@ export class Attributor {
       // Particles, "of" and hyphens join the parts of one name: "Stade de France", "Confederation of British Industry", "Newton-Smith".
       const joins = (k: number): boolean => this.tok(k - 1)?.pos === 'PROPN' && (NAME_PARTICLES.has(this.tok(k)?.value ?? '') || ['of', 'for'].includes(this.tok(k)?.value ?? '') || (this.tok(k)?.value === '-' && this.tok(k)?.start === this.tok(k - 1)?.end && this.tok(k)?.end === this.tok(k + 1)?.start));
       while (from > range.from && (this.tok(from - 1)?.pos === 'PROPN' || head.pos !== 'PROPN' || joins(from - 1))) from -= 1;
+      // "the 7th Air Assault Corps": an ordinal before a unit's name is part of it.
+      if (from > range.from && /^\d+(?:st|nd|rd|th)$/.test(this.tok(from - 1)?.value ?? '')) from -= 1;
       // "Rain Newton-Smith" with "Rain" tagged a noun: a capitalised word right before a one-word surname is its first name.
       const first = this.tok(from - 1);
       const surname = this.tokens.slice(from, range.to).every((t, i) => i === 0 || t.start === this.tok(from + i - 1)?.end);
@@ -471,10 +492,15 @@ export class Attributor {
       const antecedent = this.definite(head.lower, start);
       if (antecedent) return { ...antecedent, rule: `${rule}+definite`, confidence: confidence - 0.1 };
       // "Acme Holdings cut 200 jobs. The company said …": the organisation last named as a subject shortly before.
+      // "the court said", "the central bank said": the organisation last named with that head noun in its name ...
+      const middle = this.tokens.slice(range.from + 1, range.to - 1);
+      const withHead = (ORGANISATION_HEADS.has(head.lower) || INSTITUTION_HEADS.has(head.lower)) && middle.every((t) => /^\p{Ll}/u.test(t.value)) ? namedWithHead(this.text.slice(0, start), head.lower) : null;
+      // ... or, nearer, "Acme Holdings cut 200 jobs. The company said …": the organisation last named as a subject shortly before.
       if (range.to - range.from === 2 && ORGANISATION_HEADS.has(head.lower)) {
         const named = this.subjects.filter((s) => s.at < start && s.at >= start - 600 && !s.speaker.isDescription && !this.isPerson(s.speaker.name) && !isCountry(s.speaker.name)).pop();
-        if (named) return { ...named.speaker, span: { start, end }, rule: `${rule}+definite-organisation`, confidence: confidence - 0.2 };
+        if (named && (!withHead || (named.at > withHead.at && named.speaker.name.toLowerCase().split(/\s+/).includes(head.lower)))) return { ...named.speaker, span: { start, end }, rule: `${rule}+definite-organisation`, confidence: confidence - 0.2 };
       }
+      if (withHead) return { name: withHead.name, isDescription: false, span: { start, end }, rule: `${rule}+named-organisation`, confidence: confidence - 0.2, roles: [head.lower] };
     }
     return { name: description, isDescription: true, span: { start, end }, rule, confidence: confidence - 0.05, roles: [head.lower] };
   }
@@ -582,6 +608,17 @@ export class Attributor {
       for (let i = sentence.firstToken; i < sentence.endToken; i += 1) {
         const token = this.tok(i);
         if (!token || this.inQuote[i]) continue;
+        // "… was less gracious": a copula is the sentence's verb too.
+        // "His campaign manager, Yves Lamarck, was less gracious": a copula's subject, when it names someone.
+        if (token.pos === 'AUX' && i > sentence.firstToken && !['VERB', 'AUX'].includes(this.tok(i + 1)?.pos ?? '')) {
+          const np = this.npBefore(i, sentence.firstToken);
+          const speaker = np && this.tok(np.to - 1)?.pos !== 'PRON' ? this.interpret(np, 'subject', 0.5) : null;
+          if (speaker && !speaker.isDescription && speaker.name.includes(' ') && this.isPerson(speaker.name)) {
+            this.remember(speaker.span.start, speaker);
+            firstVerb = i;
+            break;
+          }
+        }
         if (token.pos === 'VERB') {
           firstVerb = i;
           const np = this.npBefore(i, sentence.firstToken);
