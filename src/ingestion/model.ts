@@ -58,6 +58,7 @@ export const candidateRecord = z.object({
   reason: z.string().nullable(),
   resultId: z.string().nullable(),
   ingestedAt: z.string(),
+  ingestedMillis: z.number().int(),
 });
 export type CandidateRecord = z.output<typeof candidateRecord>;
 

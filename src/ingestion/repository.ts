@@ -29,13 +29,14 @@ import { candidateRecord, type CandidatePayloadRecord, type CandidateRecord, typ
 /** `c` bound to the candidate; parsed by `candidateRecord`. */
 const candidateProjection = `c {.id, .kind, .status, .sourceId, .start, .end, .text, .rule, .confidence, .statementKind, .speaker,
   saidOn: toString(c.saidOn), .dateSource, .stances, .actor, .decidedBy, decidedAt: toString(c.decidedAt), .reason, .resultId,
-  ingestedAt: toString(c.ingestedAt)}`;
+  ingestedAt: toString(c.ingestedAt), ingestedMillis: c.ingestedAt.epochMillis}`;
 const candidateRow = z.object({ candidate: candidateRecord });
 
 /** Newest ingestion first, then by source, then in the article's order. */
 /** A candidate's place in the queue: the cursor's key (what `queueOrder` compares). */
-export const queueKey = (c: CandidateRecord): string[] => [c.ingestedAt, c.sourceId, String(c.start).padStart(10, '0'), c.id];
-const queueOrder = keyset([{ expr: 'toString(c.ingestedAt)', desc: true }, { expr: 'c.sourceId' }, { expr: "right('0000000000' + toString(c.start), 10)" }, { expr: 'c.id' }]);
+// Times as zero-padded epoch milliseconds: toString(datetime) drops a zero fraction ("...:05Z" sorts after "...:05.1Z").
+export const queueKey = (c: CandidateRecord): string[] => [String(c.ingestedMillis).padStart(15, '0'), c.sourceId, String(c.start).padStart(10, '0'), c.id];
+const queueOrder = keyset([{ expr: "right('000000000000000' + toString(c.ingestedAt.epochMillis), 15)", desc: true }, { expr: 'c.sourceId' }, { expr: "right('0000000000' + toString(c.start), 10)" }, { expr: 'c.id' }]);
 export const queueCursorWidth = queueOrder.width;
 
 export interface QueueFilter {
