@@ -26,6 +26,7 @@ export const exampleVariables = {
   Paths: { from: 'jared-kushner', to: 'vladimir-putin' },
   ActorsPage: { first: 10 },
   StatementsBySpeaker: { speakerId: 'dmitry-peskov' },
+  ReviewQueue: { status: 'PENDING', first: 10 },
 } satisfies Record<string, Record<string, unknown>>;
 
 export interface PlaygroundExample {
