@@ -21,10 +21,17 @@ import type { IngestionRepository } from './repository.js';
 
 export interface ExtractionJob {
   text: string;
-  gazetteer: Gazetteer;
-  /** Names this gazetteer: the worker keeps the one it last saw under its key, so its indexes are built once. */
+  /**
+   * Names the gazetteer: the worker keeps the one it last received under its key (its indexes are built once), so the
+   * gazetteer itself travels only when it changed (null otherwise: a copy of 100k actors per article would cost more
+   * than extracting it).
+   */
   gazetteerKey: string;
+  gazetteer: Gazetteer | null;
 }
+
+/** The worker's answer to a job without a gazetteer when it holds another (it was restarted): send it again. */
+export const GAZETTEER_MISSING = 'gazetteer-missing';
 export interface ExtractionOutput {
   extraction: Extraction;
   milliseconds: number;
@@ -45,6 +52,8 @@ const GAZETTEER_TTL_MS = 60_000;
 export class IngestionService {
   private readonly pool: WorkerPool<ExtractionJob, ExtractionOutput>;
   private gazetteer: { key: string; value: Promise<Gazetteer>; readAt: number } | undefined;
+  /** The gazetteer the worker was last sent (jobs run in order, so later jobs find it there). */
+  private sentKey: string | undefined;
 
   constructor(
     private readonly settings: IngestionSettings,
@@ -72,7 +81,15 @@ export class IngestionService {
     if (existing) throw duplicate(input.html === null ? 'input.text' : 'input.html', existing);
 
     const { key, gazetteer } = await this.gazetteerFor(db, await repository.gazetteerVersion());
-    const job = this.pool.run({ text, gazetteer, gazetteerKey: key }).catch((error: unknown) => {
+    const run = (send: boolean) => this.pool.run({ text, gazetteerKey: key, gazetteer: send ? gazetteer : null });
+    const sent = this.sentKey === key;
+    this.sentKey = key;
+    const job = (sent ? run(false) : run(true))
+      .catch((error: unknown) => {
+        if (error instanceof JobError && error.message === GAZETTEER_MISSING) return run(true);
+        throw error;
+      })
+      .catch((error: unknown) => {
       throw this.asClientError(error);
     });
     const { extraction, milliseconds } = await withinDeadline(job, budget, 'Extraction did not finish before the request deadline; the article was not stored. Try again, or split it.');

@@ -5,13 +5,14 @@
 import { extract } from '../extraction/extract.js';
 import type { Gazetteer } from '../extraction/model.js';
 import { serveJobs } from '../shared/worker-pool.js';
-import type { ExtractionJob, ExtractionOutput } from './service.js';
+import { GAZETTEER_MISSING, type ExtractionJob, type ExtractionOutput } from './service.js';
 
 /** The gazetteer last seen, kept as one object per key: the extractor builds its indexes once per gazetteer object. */
 let kept: { key: string; gazetteer: Gazetteer } | undefined;
 
 serveJobs<ExtractionJob, ExtractionOutput>('src/ingestion/worker.ts', (job) => {
-  if (kept?.key !== job.gazetteerKey) kept = { key: job.gazetteerKey, gazetteer: job.gazetteer };
+  if (job.gazetteer) kept = { key: job.gazetteerKey, gazetteer: job.gazetteer };
+  else if (kept?.key !== job.gazetteerKey) throw new Error(GAZETTEER_MISSING);
   const started = performance.now();
   const extraction = extract(job.text, kept.gazetteer);
   return { extraction, milliseconds: Math.round(performance.now() - started) };
