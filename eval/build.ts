@@ -1,5 +1,5 @@
 /**
- * Builds the evaluation sets (eval/dev, eval/heldout, eval/heldout2) from their annotated sources (eval/src/<set>/), so that no offset
+ * Builds the evaluation sets (eval/dev, eval/heldout, eval/heldout2, eval/heldout3) from their annotated sources (eval/src/<set>/), so that no offset
  * is ever computed by hand:
  *
  * - `<name>.ann`: a text of our own with inline markup. `{{q:SPEC|words}}` is a quote span (the quotation marks stay
@@ -25,7 +25,7 @@ import { z } from 'zod';
 
 export const evalRoot = dirname(fileURLToPath(import.meta.url));
 const projectRoot = join(evalRoot, '..');
-export const evalSets = ['dev', 'heldout', 'heldout2'] as const;
+export const evalSets = ['dev', 'heldout', 'heldout2', 'heldout3'] as const;
 
 export interface GoldQuote {
   start: number;

@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --verbose] [--set dev|heldout|heldout2]`: scores the extractor against the hand annotations in eval/dev, eval/heldout and eval/heldout2 (see
+ * `npm run eval [-- --verbose] [--set dev|heldout|heldout2|heldout3]`: scores the extractor against the hand annotations in eval/dev, eval/heldout, eval/heldout2 and eval/heldout3 (see
  * eval/README.md): quotation spans (precision, recall, F1), speaker accuracy over matched quotations, actors
  * (precision, recall, F1); `--set` scores one set only. The gazetteer is the seed's. A missing set is reported and skipped.
  */
@@ -84,13 +84,13 @@ function main(argv: string[]): number {
   const verbose = argv.includes('--verbose');
   const setAt = argv.indexOf('--set');
   const only = setAt === -1 ? null : (argv[setAt + 1] ?? '');
-  if (setAt !== -1 && only !== 'dev' && only !== 'heldout' && only !== 'heldout2') {
-    console.error('--set takes dev, heldout or heldout2');
+  if (setAt !== -1 && only !== 'dev' && only !== 'heldout' && only !== 'heldout2' && only !== 'heldout3') {
+    console.error('--set takes dev, heldout, heldout2 or heldout3');
     return 2;
   }
   const gazetteer = seedGazetteer();
   const header = ['set / file'.padEnd(34), 'quoteP', 'quoteR', 'quoteF', 'speaker acc'.padEnd(16), 'actorP', 'actorR', 'actorF'].join('  ');
-  for (const set of only === null ? ['dev', 'heldout', 'heldout2'] : [only]) {
+  for (const set of only === null ? ['dev', 'heldout', 'heldout2', 'heldout3'] : [only]) {
     const dir = join('eval', set);
     const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort() : [];
     if (names.length === 0) {
