@@ -8,7 +8,8 @@ import { compareActors, verdictOf } from '../src/analytics/stances.js';
 import { contextAround } from '../src/statement/excerpt.js';
 import type { PositionRecord } from '../src/position/model.js';
 import { analyticsPool } from '../src/network/pool.js';
-import { JobError } from '../src/shared/worker-pool.js';
+import { JobError, WorkerPool } from '../src/shared/worker-pool.js';
+import { GAZETTEER_MISSING, type ExtractionJob, type ExtractionOutput } from '../src/ingestion/service.js';
 
 describe('locate', () => {
   const article = 'Ushakov described the talks as \u201Cconstructive.\u201D  But he added that \u201Csome American\n proposals appear acceptable\u201D and Russia\u2019s army advanced.';
@@ -167,4 +168,22 @@ describe('the analytics worker pool', () => {
       await Promise.all([tight.close(), hurried.close()]);
     }
   });
+});
+
+describe('the extraction worker', () => {
+  it('is sent the gazetteer once: later jobs name it by key, and a worker that lacks it asks for it again', async () => {
+    const pool = new WorkerPool<ExtractionJob, ExtractionOutput>({ entry: new URL('../src/ingestion/worker.ts', import.meta.url).href, name: 'extraction', timeoutMs: 60_000, memoryMb: 512 });
+    const gazetteer = { actors: [{ id: 'dmitry-peskov', name: 'Dmitry Peskov', kind: 'PERSON' as const, aliases: ['Peskov'] }], topics: [] };
+    const text = '"The talks will go on," Kremlin spokesman Dmitry Peskov said on Monday.';
+    try {
+      // A fresh worker holds no gazetteer: a job naming one it never received is refused, not run without names.
+      await expect(pool.run({ text, gazetteerKey: 'v1', gazetteer: null })).rejects.toSatisfy((error) => error instanceof JobError && error.message === GAZETTEER_MISSING);
+      const first = await pool.run({ text, gazetteerKey: 'v1', gazetteer });
+      const again = await pool.run({ text, gazetteerKey: 'v1', gazetteer: null });
+      for (const { extraction } of [first, again]) expect(extraction.quotes.map((quote) => [quote.text, quote.speakerId])).toEqual([['The talks will go on', 'dmitry-peskov']]);
+      await expect(pool.run({ text, gazetteerKey: 'v2', gazetteer: null })).rejects.toSatisfy((error) => error instanceof JobError && error.message === GAZETTEER_MISSING);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });
