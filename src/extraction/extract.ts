@@ -317,8 +317,9 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
 
   const quotes: ExtractedQuote[] = kept.map((span, qi) => {
     const speaker = speakers[qi] ?? null;
-    const linked = speaker && !speaker.isDescription ? index.link(speaker.name) : undefined;
-    const name = speaker ? (speaker.isDescription ? speaker.name : (linked?.name ?? fullest(speaker.name))) : null;
+    const body = speaker && !speaker.isDescription ? attributor.stateBody(speaker.name) : null;
+    const linked = speaker && !speaker.isDescription ? (index.link(speaker.name) ?? (body ? index.lookup(body) : undefined)) : undefined;
+    const name = speaker ? (speaker.isDescription ? speaker.name : (linked?.name ?? body ?? fullest(speaker.name))) : null;
     const words = text.slice(span.start, span.end);
     const count = wordCount(words);
     return {
@@ -337,6 +338,11 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     };
   });
 
+  // A body written as a name ("No 10", "the Interior Ministry") is its state.
+  for (const run of runs) {
+    const state = run.actor ? null : attributor.stateBody(run.name);
+    if (state) run.actor = index.lookup(state);
+  }
   const actors = collectActors(text, index, runs, fullest, quotes);
   const { topics, stances } = topicsAndStances(text, gazetteer, quotes, index);
   return { quotes, actors, topics, stances };

@@ -65,6 +65,7 @@ const NAME_PARTICLES = new Set(['de', 'du', 'des', 'da', 'dos', 'do', 'del', 'de
 /** Seats of government written for their state ("Downing Street said", "the Elysee said"), by the state's name. */
 const SEATS: Array<[RegExp, string]> = [
   [/Downing Street/, 'United Kingdom'],
+  [/N(?:o\.?|umber) 10/, 'United Kingdom'],
   [/Foreign Office/, 'United Kingdom'],
   [/Elys[eé]e(?: Palace)?/, 'France'],
   [/White House/, 'United States'],
@@ -560,6 +561,23 @@ export class Attributor {
   }
 
   /** "Russian" → Russia, "Ukrainian" → Ukraine, "Chinese" → China, when the result is a known actor or country. */
+  /**
+   * The state a body written as a name stands for: a seat ("No 10", "the Kremlin"), or a ministry ("the Interior
+   * Ministry", "Ministry of Defence") owned by its country adjective ("Russian Foreign Ministry") or, with none, by the
+   * dateline's state. Null when the name is neither, or the owner is unknown.
+   */
+  stateBody(name: string): string | null {
+    const whole = name.replace(/^the\s+/i, '');
+    const seat = seatState(whole);
+    if (seat) return this.known(seat) ?? seat;
+    if (!/^(?:\p{Lu}[\p{L}-]+ ){1,3}Ministry$|^Ministry (?:of|for) \p{Lu}/u.test(whole)) return null;
+    for (const word of whole.split(/\s+/)) {
+      const owner = this.owner(word) ?? this.demonymOwner(word);
+      if (owner) return owner;
+    }
+    return this.dateline;
+  }
+
   private demonymOwner(word: string): string | null {
     if (!/^\p{Lu}\p{Ll}{3,}$/u.test(word)) return null;
     const lower = word.toLowerCase();
