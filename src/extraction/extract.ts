@@ -343,7 +343,7 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     const state = run.actor ? null : attributor.stateBody(run.name);
     if (state) run.actor = index.lookup(state);
   }
-  const actors = collectActors(text, index, runs, fullest, quotes);
+  const actors = collectActors(text, index, runs.filter((run) => !isFurnitureOrPlace(text, run, isHeadline(paragraphOf(paragraphStarts, run.start)))), fullest, quotes);
   const { topics, stances } = topicsAndStances(text, gazetteer, quotes, index);
   return { quotes, actors, topics, stances };
 }
@@ -364,6 +364,40 @@ function isNearby(text: string, previous: QuoteSpan, span: QuoteSpan): boolean {
   const paragraphs = between.split('\n').filter((line) => line.trim() !== '');
   // Only whitespace, or the rest of the previous quotation's paragraph, between them.
   return paragraphs.length <= 1 && span.openAt - previous.closeAt < 400 && text.slice(span.openAt - 2, span.openAt).includes('\n');
+}
+
+/** The paragraph holding an offset. */
+function paragraphOf(starts: readonly number[], offset: number): number {
+  let p = 0;
+  while (p + 1 < starts.length && (starts[p + 1] ?? Infinity) <= offset) p += 1;
+  return p;
+}
+
+/** Bylines, credits, share prompts, timestamps: lines that are page furniture, not article text. */
+const FURNITURE_LINE = /^\s*(?:by\s+\p{Lu}|(?:photo|photograph|picture|image|map|graphic|video)s?\s*(?:credit)?\s*[:|]|posted\b|updated\b|published\b|share\b|related\b|read more\b|media contact\b|for immediate release\b|short url\b|.*\b(?:pool photo|getty images|via reuters|afp photo)\b)/iu;
+/** Right before a name: it is only a place located in ("in Lyon", "from Texas", "near Oslo"). */
+const PLACE_BEFORE = /(?:^|[\s(])(?:in|near|outside|across|throughout|around)\s+(?:the\s+)?$/iu;
+/** "from Texas" is a place; "a quote from Terje Aasland" is a person: only a single word after "from". */
+const FROM_BEFORE = /(?:^|[\s(])from\s+(?:the\s+)?$/iu;
+/** Right before a name: an outlet or platform that only carries someone's words ("told the BBC", "posted on X"). */
+const CARRIER_BEFORE = /\b(?:told|tells|telling|(?:said|says|wrote|writes|posted|posts|posting|spoke|speaking|speaks|appeared)\s+(?:on|to)|(?:interview|interviews)\s+with|(?:speaking|speaks|spoke)\s+to|(?:a\s+)?post\s+on|(?:broadcast|aired)\s+(?:on|by))\s+(?:the\s+)?(?:(?:broadcaster|channel|network|newspaper|agency|platform|site|station|radio)\s+)?$/iu;
+
+/**
+ * A run that names no actor: inside a headline (unknown names there come again in the body) or a furniture line, a
+ * place only located in, or an outlet only carrying words. An organisation's name after "in"/"at" ("at the University
+ * of Lyonne") is kept.
+ */
+function isFurnitureOrPlace(text: string, run: NameMention, headline: boolean): boolean {
+  if (run.actor && !isCountry(run.name)) return CARRIER_BEFORE.test(text.slice(Math.max(0, run.start - 40), run.start));
+  const lineStart = text.lastIndexOf('\n', run.start - 1) + 1;
+  const line = text.slice(lineStart, text.indexOf('\n', run.start) < 0 ? text.length : text.indexOf('\n', run.start));
+  if (FURNITURE_LINE.test(line)) return true;
+  if (headline && !run.actor) return true;
+  const before = text.slice(Math.max(lineStart, run.start - 40), run.start);
+  if (CARRIER_BEFORE.test(before)) return true;
+  if (run.actor) return false;
+  const place = PLACE_BEFORE.test(before) || (FROM_BEFORE.test(before) && !run.name.includes(' '));
+  return place && suggestKind(run.name, !run.name.includes(' ')) !== 'ORGANIZATION';
 }
 
 function collectActors(
