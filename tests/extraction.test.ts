@@ -371,6 +371,39 @@ describe('actors', () => {
   });
 });
 
+describe('bodies that are states, and names that are not actors', () => {
+  it('"No 10 said" is the United Kingdom', () => {
+    const text = 'Labour MPs threatened to vote against the budget.\n\nNo 10 said the measures were "fair and necessary" and would not change.';
+    const uk = buildGazetteer([{ id: 'united-kingdom', name: 'United Kingdom', kind: 'STATE', aliases: ['Britain'] }], []);
+    const extraction = extract(text, uk);
+    expect(quotesOf(text, extraction)).toEqual([['fair and necessary', 'United Kingdom']]);
+    expect(extraction.quotes[0]?.speakerId).toBe('united-kingdom');
+  });
+
+  it('"the Interior Ministry said" under a dateline is the dateline’s state', () => {
+    const text = 'MOSCOW — Two detained foreigners were released on Thursday, the Interior Ministry said.\n\n"The exchange took place in accordance with the agreements reached," the ministry said in a statement.';
+    const extraction = extract(text, gazetteer);
+    expect(quotesOf(text, extraction)).toEqual([['The exchange took place in accordance with the agreements reached', 'Russia']]);
+    expect(extraction.quotes[0]?.speakerId).toBe('russia');
+    expect(extraction.actors.map((a) => a.name)).not.toContain('Interior Ministry');
+  });
+
+  it('headline, byline and share lines, places only located in and outlets only carrying words are not actors', () => {
+    const text =
+      'Cyclist Varga banned after appeal fails\n\nBy Tom Ashby, Political Correspondent\n\nParents in Milbrook packed the hall on Monday, and a businessman from Texas joined them. ' +
+      '"This school is the village," Dana Reyes told the BBC. Gary Holt posted on Telegram that the board would vote in April.\n\nShare this story: Facebook | Twitter | Email';
+    const names = extract(text, gazetteer).actors.map((a) => a.name);
+    expect(names).toEqual(expect.arrayContaining(['Dana Reyes', 'Gary Holt']));
+    for (const furniture of ['Cyclist Varga', 'Tom Ashby', 'Political Correspondent', 'Milbrook', 'Texas', 'BBC', 'Telegram', 'Facebook']) expect(names).not.toContain(furniture);
+  });
+
+  it('an organisation after "at" and a person after "a quote from" stay actors', () => {
+    const text = '"The governor is preparing the ground for a cut," said Tomas Berger, chief economist at Northgate Capital.\n\nQuote from Terje Aasland, Minister of Energy:';
+    const names = extract(text, gazetteer).actors.map((a) => a.name);
+    expect(names).toEqual(expect.arrayContaining(['Tomas Berger', 'Northgate Capital', 'Terje Aasland']));
+  });
+});
+
 describe('stances', () => {
   it('a stance is the speaker’s, from their words; a critic’s words about another actor give that actor none', () => {
     const text = '“Putin is rejecting the peace plan because he wants the war to go on,” Zelensky said.';

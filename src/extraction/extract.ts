@@ -317,9 +317,9 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
 
   const quotes: ExtractedQuote[] = kept.map((span, qi) => {
     const speaker = speakers[qi] ?? null;
-    const body = speaker && !speaker.isDescription ? attributor.stateBody(speaker.name) : null;
-    const linked = speaker && !speaker.isDescription ? (index.link(speaker.name) ?? (body ? index.lookup(body) : undefined)) : undefined;
-    const name = speaker ? (speaker.isDescription ? speaker.name : (linked?.name ?? body ?? fullest(speaker.name))) : null;
+    const body = speaker ? attributor.stateBody(speaker.name, speaker.isDescription) : null;
+    const linked = speaker ? ((speaker.isDescription ? undefined : index.link(speaker.name)) ?? (body ? index.lookup(body) : undefined)) : undefined;
+    const name = speaker ? (body ?? (speaker.isDescription ? speaker.name : (linked?.name ?? fullest(speaker.name)))) : null;
     const words = text.slice(span.start, span.end);
     const count = wordCount(words);
     return {
@@ -330,7 +330,7 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
       confidence: count >= 4 ? 0.95 : 0.75,
       speaker: name,
       speakerId: linked?.id ?? null,
-      speakerNote: speaker?.isDescription ? speaker.name : null,
+      speakerNote: speaker?.isDescription && !body ? speaker.name : null,
       speakerSpan: speaker ? { text: text.slice(speaker.span.start, speaker.span.end), start: speaker.span.start, end: speaker.span.end } : null,
       speakerRule: speaker?.rule ?? null,
       speakerConfidence: speaker?.confidence ?? 0,

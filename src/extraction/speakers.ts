@@ -564,12 +564,13 @@ export class Attributor {
   /**
    * The state a body written as a name stands for: a seat ("No 10", "the Kremlin"), or a ministry ("the Interior
    * Ministry", "Ministry of Defence") owned by its country adjective ("Russian Foreign Ministry") or, with none, by the
-   * dateline's state. Null when the name is neither, or the owner is unknown.
+   * dateline's state. Null when the name is neither, or the owner is unknown; a seat only when `seats` and the
+   * gazetteer holds its state (a name the attribution kept apart, "a spokesperson for the Foreign Office", stays).
    */
-  stateBody(name: string): string | null {
+  stateBody(name: string, seats = true): string | null {
     const whole = name.replace(/^the\s+/i, '');
-    const seat = seatState(whole);
-    if (seat) return this.known(seat) ?? seat;
+    const seat = seats ? seatState(whole) : undefined;
+    if (seat) return this.known(seat);
     if (!/^(?:\p{Lu}[\p{L}-]+ ){1,3}Ministry$|^Ministry (?:of|for) \p{Lu}/u.test(whole)) return null;
     for (const word of whole.split(/\s+/)) {
       const owner = this.owner(word) ?? this.demonymOwner(word);
