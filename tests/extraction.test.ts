@@ -397,6 +397,13 @@ describe('bodies that are states, and names that are not actors', () => {
     for (const furniture of ['Cyclist Varga', 'Tom Ashby', 'Political Correspondent', 'Milbrook', 'Texas', 'BBC', 'Telegram', 'Facebook']) expect(names).not.toContain(furniture);
   });
 
+  it('a description that goes on to give only a first name is that name', () => {
+    const text = 'Parents packed the hall on Monday night.\n\n"My grandmother went to this school. If it closes, the village dies," said a retired teacher who gave only her first name, Monique.';
+    const extraction = extract(text, gazetteer);
+    expect(quotesOf(text, extraction)).toEqual([['My grandmother went to this school. If it closes, the village dies', 'Monique']]);
+    expect(extraction.actors.map((a) => a.name)).toContain('Monique');
+  });
+
   it('an organisation after "at" and a person after "a quote from" stay actors', () => {
     const text = '"The governor is preparing the ground for a cut," said Tomas Berger, chief economist at Northgate Capital.\n\nQuote from Terje Aasland, Minister of Energy:';
     const names = extract(text, gazetteer).actors.map((a) => a.name);

@@ -316,7 +316,12 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
   });
 
   const quotes: ExtractedQuote[] = kept.map((span, qi) => {
-    const speaker = speakers[qi] ?? null;
+    let speaker = speakers[qi] ?? null;
+    // "a retired teacher who gave only her first name, Monique": the name the description goes on to give.
+    if (speaker?.isDescription) {
+      const given = FIRST_NAME_AFTER.exec(text.slice(speaker.span.end, speaker.span.end + 120));
+      if (given?.[1]) speaker = { ...speaker, name: given[1], isDescription: false, rule: `${speaker.rule}+first-name` };
+    }
     const body = speaker ? attributor.stateBody(speaker.name, speaker.isDescription) : null;
     const linked = speaker ? ((speaker.isDescription ? undefined : index.link(speaker.name)) ?? (body ? index.lookup(body) : undefined)) : undefined;
     const name = speaker ? (body ?? (speaker.isDescription ? speaker.name : (linked?.name ?? fullest(speaker.name)))) : null;
@@ -347,6 +352,9 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
   const { topics, stances } = topicsAndStances(text, gazetteer, quotes, index);
   return { quotes, actors, topics, stances };
 }
+
+/** After a description: the only name it gives ("who gave only her first name, Monique"). */
+const FIRST_NAME_AFTER = /^[^.!?\n"“”]{0,80}?\b(?:first|given|last) name(?: as)?,?\s+(\p{Lu}\p{Ll}+)\b/u;
 
 /** Quoted words compared loosely: case, punctuation and spacing aside. */
 function comparable(words: string): string {

@@ -24,7 +24,7 @@ const SPEECH_VERBS = new Set(
   ).split(' '),
 );
 /** Forms that are speech verbs whatever tag they got. */
-const ALWAYS_SPEECH = new Set(['said', 'says', 'told', 'added', 'insisted', 'insists', 'warned', 'according', 'admits', 'argues', 'acknowledged', 'wrote', 'asked']);
+const ALWAYS_SPEECH = new Set(['said', 'says', 'told', 'added', 'insisted', 'insists', 'warned', 'according', 'admits', 'argues', 'acknowledged', 'wrote', 'asked', 'posted', 'tweeted']);
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
 const POST_MODIFIERS = /^(familiar with|close to|involved in|briefed on|with knowledge of|with direct knowledge of)/i;
