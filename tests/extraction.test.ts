@@ -404,6 +404,13 @@ describe('bodies that are states, and names that are not actors', () => {
     expect(extraction.actors.map((a) => a.name)).toContain('Monique');
   });
 
+  it('an organisation named "<head> of/for <name>" keeps its whole name', () => {
+    const text = 'The Institute for Fiscal Studies said the plan was regressive. The Reserve Bank of Valdonia held rates, and Anita Rao of the University of Harwick welcomed it.';
+    const names = extract(text, gazetteer).actors.map((a) => a.name);
+    expect(names).toEqual(expect.arrayContaining(['Institute for Fiscal Studies', 'Reserve Bank of Valdonia', 'University of Harwick', 'Anita Rao']));
+    for (const part of ['Fiscal Studies', 'Valdonia', 'Harwick']) expect(names).not.toContain(part);
+  });
+
   it('an organisation after "at" and a person after "a quote from" stay actors', () => {
     const text = '"The governor is preparing the ground for a cut," said Tomas Berger, chief economist at Northgate Capital.\n\nQuote from Terje Aasland, Minister of Energy:';
     const names = extract(text, gazetteer).actors.map((a) => a.name);
