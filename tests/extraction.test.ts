@@ -411,6 +411,13 @@ describe('bodies that are states, and names that are not actors', () => {
     for (const part of ['Fiscal Studies', 'Valdonia', 'Harwick']) expect(names).not.toContain(part);
   });
 
+  it('a headline’s words do not lengthen a surname, and a first name alone is the full name it begins', () => {
+    const text = 'Cyclist Varga banned for four years\n\nThe court upheld a four-year ban on Hungarian cyclist Dominik Varga on Friday.\n\n"Dominik is devastated," his lawyer Agnes Fekete said. Varga has always denied wrongdoing.';
+    const names = extract(text, gazetteer).actors.map((a) => a.name);
+    expect(names).toContain('Dominik Varga');
+    for (const wrong of ['Cyclist Varga', 'Dominik']) expect(names).not.toContain(wrong);
+  });
+
   it('an organisation after "at" and a person after "a quote from" stay actors', () => {
     const text = '"The governor is preparing the ground for a cut," said Tomas Berger, chief economist at Northgate Capital.\n\nQuote from Terje Aasland, Minister of Energy:';
     const names = extract(text, gazetteer).actors.map((a) => a.name);

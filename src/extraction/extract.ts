@@ -4,7 +4,7 @@
  */
 import type { ActorKind } from '../vocabulary.js';
 import type { ExtractedActor, ExtractedQuote, ExtractedStance, Extraction, Gazetteer, KnownActor, Span } from './model.js';
-import { ActorIndex, countryName, isCountry, looksLikeActorName, normalizeName, stripTitles, suggestKind } from './names.js';
+import { ActorIndex, countryName, isCountry, looksLikeActorName, normalizeName, stripTitles, suggestKind, TITLE_WORDS } from './names.js';
 import { analyse, type Analysis } from './nlp.js';
 import { findQuoteSpans, wordCount, type QuoteSpan } from './quotes.js';
 import { Attributor, seatState, type Speaker } from './speakers.js';
@@ -123,13 +123,25 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
   const analysis = analyse(text);
   const spans = findQuoteSpans(text);
   const runs = properNounRuns(text, analysis, index);
-  const fullNames = runs.filter((run) => run.tokenCount > 1 && !run.actor && suggestKind(run.name, false) === 'PERSON' && looksLikeActorName(run.name));
+  const paragraphs = text.split('\n');
+  const paragraphStarts: number[] = [];
+  paragraphs.reduce((at, line) => (paragraphStarts.push(at), at + line.length + 1), 0);
+  /** Headlines and subheads: the short paragraphs before the first paragraph of prose. */
+  const firstProse = paragraphs.findIndex((line) => line.length >= 150 || /[.!?]["”’]?\s*$/.test(line.trim()));
+  const isHeadline = (paragraph: number) => firstProse > 0 && paragraph < firstProse;
+  // Not from a headline ("Cyclist Varga banned"): a headline's words before a name need not be its title.
+  const fullNames = runs.filter((run) => run.tokenCount > 1 && !run.actor && suggestKind(run.name, false) === 'PERSON' && looksLikeActorName(run.name) && !isHeadline(paragraphOf(paragraphStarts, run.start)));
 
   /** The fullest name the text gives for a name (a surname alone → the full name used elsewhere). */
   const fullest = (name: string): string => {
     const last = normalizeName(name.split(/\s+/).pop() ?? name);
     const longer = fullNames.filter((run) => normalizeName(run.name.split(/\s+/).pop() ?? '') === last && run.name.length > name.length);
-    return longer.sort((a, b) => b.name.length - a.name.length)[0]?.name ?? name;
+    const found = longer.sort((a, b) => b.name.length - a.name.length)[0]?.name;
+    if (found || name.includes(' ')) return found ?? name;
+    // A first name alone ("Dominik is devastated"): the one full name it begins, when only one does.
+    const first = normalizeName(name);
+    const begun = new Set(fullNames.filter((run) => normalizeName(run.name.split(/\s+/)[0] ?? '') === first && run.name.split(/\s+/).every((w) => !TITLE_WORDS.has(w.toLowerCase()))).map((run) => run.name));
+    return begun.size === 1 ? ([...begun][0] ?? name) : name;
   };
   const isPerson = (name: string): boolean => {
     const actor = index.link(name);
@@ -143,12 +155,6 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     return isCountry(name) ? (countryName(name) ?? name) : null;
   };
   const attributor = new Attributor(text, analysis, spans, isPerson, owner, (name) => index.lookup(name)?.name ?? null);
-  const paragraphs = text.split('\n');
-  const paragraphStarts: number[] = [];
-  paragraphs.reduce((at, line) => (paragraphStarts.push(at), at + line.length + 1), 0);
-  /** Headlines and subheads: the short paragraphs before the first paragraph of prose. */
-  const firstProse = paragraphs.findIndex((line) => line.length >= 150 || /[.!?]["”’]?\s*$/.test(line.trim()));
-  const isHeadline = (paragraph: number) => firstProse > 0 && paragraph < firstProse;
   const opensParagraph = (span: QuoteSpan) => text.slice(paragraphStarts[span.paragraph] ?? 0, span.openAt).trim() === '';
   /** Where the paragraph `back` paragraphs (non-empty) before the one holding `offset` starts. */
   const paragraphStart = (offset: number, back: number): number => {
