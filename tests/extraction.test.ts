@@ -418,6 +418,13 @@ describe('bodies that are states, and names that are not actors', () => {
     for (const wrong of ['Cyclist Varga', 'Dominik']) expect(names).not.toContain(wrong);
   });
 
+  it('groups of people are not actors: plural demonyms and followers, plural acronyms, a plural the text writes in lower case', () => {
+    const text = 'Ukrainians queued for hours. Socialists walked out, and 40 Labour MPs rebelled. Judges were unmoved; the judges said nothing. Northwind Ferries said its ferries would sail.';
+    const names = extract(text, gazetteer).actors.map((a) => a.name);
+    for (const group of ['Ukrainians', 'Socialists', 'Labour MPs', 'Judges']) expect(names).not.toContain(group);
+    expect(names).toContain('Northwind Ferries');
+  });
+
   it('an organisation after "at" and a person after "a quote from" stay actors', () => {
     const text = '"The governor is preparing the ground for a cut," said Tomas Berger, chief economist at Northgate Capital.\n\nQuote from Terje Aasland, Minister of Energy:';
     const names = extract(text, gazetteer).actors.map((a) => a.name);

@@ -414,6 +414,19 @@ function isFurnitureOrPlace(text: string, run: NameMention, headline: boolean): 
   return place && suggestKind(run.name, !run.name.includes(' ')) !== 'ORGANIZATION';
 }
 
+/**
+ * A capitalised run that names a group of people, not an actor: a plural demonym or follower ("Ukrainians",
+ * "Socialists"), a plural acronym ("Labour MPs"), or a plural word the text also writes as a common noun ("Judges …"
+ * where "judges" occurs).
+ */
+function isGroupOfPeople(name: string, commonWords: ReadonlySet<string>): boolean {
+  const last = name.split(/\s+/).pop() ?? '';
+  if (/^\p{Lu}{2,}s$/u.test(last)) return true;
+  if (!name.includes(' ') && /^\p{Lu}\p{Ll}+(?:ians|ans|ists)$/u.test(last)) return true;
+  // One word only: "Northwind Ferries" is a company even where "ferries" occurs.
+  return !name.includes(' ') && /^\p{Lu}\p{Ll}+s$/u.test(last) && commonWords.has(last.toLowerCase());
+}
+
 function collectActors(
   text: string,
   index: ActorIndex,
@@ -435,11 +448,12 @@ function collectActors(
     const exact = normalizeName(mention.name) === normalizeName(actor.name);
     add(actor.id, { name: actor.name, id: actor.id, kind: actor.kind, rule: exact ? 'gazetteer-name' : 'gazetteer-alias', confidence: exact ? 0.95 : 0.85 }, { text: text.slice(mention.start, mention.end), start: mention.start, end: mention.end });
   }
+  const commonWords = new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}+s(?![\p{L}\p{N}])/gu) ?? []);
   const speakerNames = new Set(quotes.filter((q) => q.speaker && !q.speakerNote && !q.speakerId).map((q) => normalizeName(q.speaker ?? '')));
   for (const run of runs) {
     if (run.actor || covered(run.start, run.end)) continue;
     if (/^[\p{Lu}\s.-]+$/u.test(run.name) && run.name.length > 1 && !isCountry(run.name)) continue; // datelines, unknown acronyms
-    if (!looksLikeActorName(run.name)) continue;
+    if (!looksLikeActorName(run.name) || isGroupOfPeople(run.name, commonWords)) continue;
     const single = run.tokenCount === 1;
     const name = single ? fullest(run.name) : run.name;
     const kind: ActorKind | null = suggestKind(name, !name.includes(' '));
