@@ -371,6 +371,67 @@ describe('actors', () => {
   });
 });
 
+describe('bodies that are states, and names that are not actors', () => {
+  it('"No 10 said" is the United Kingdom', () => {
+    const text = 'Labour MPs threatened to vote against the budget.\n\nNo 10 said the measures were "fair and necessary" and would not change.';
+    const uk = buildGazetteer([{ id: 'united-kingdom', name: 'United Kingdom', kind: 'STATE', aliases: ['Britain'] }], []);
+    const extraction = extract(text, uk);
+    expect(quotesOf(text, extraction)).toEqual([['fair and necessary', 'United Kingdom']]);
+    expect(extraction.quotes[0]?.speakerId).toBe('united-kingdom');
+  });
+
+  it('"the Interior Ministry said" under a dateline is the dateline’s state', () => {
+    const text = 'MOSCOW — Two detained foreigners were released on Thursday, the Interior Ministry said.\n\n"The exchange took place in accordance with the agreements reached," the ministry said in a statement.';
+    const extraction = extract(text, gazetteer);
+    expect(quotesOf(text, extraction)).toEqual([['The exchange took place in accordance with the agreements reached', 'Russia']]);
+    expect(extraction.quotes[0]?.speakerId).toBe('russia');
+    expect(extraction.actors.map((a) => a.name)).not.toContain('Interior Ministry');
+  });
+
+  it('headline, byline and share lines, places only located in and outlets only carrying words are not actors', () => {
+    const text =
+      'Cyclist Varga banned after appeal fails\n\nBy Tom Ashby, Political Correspondent\n\nParents in Milbrook packed the hall on Monday, and a businessman from Texas joined them. ' +
+      '"This school is the village," Dana Reyes told the BBC. Gary Holt posted on Telegram that the board would vote in April.\n\nShare this story: Facebook | Twitter | Email';
+    const names = extract(text, gazetteer).actors.map((a) => a.name);
+    expect(names).toEqual(expect.arrayContaining(['Dana Reyes', 'Gary Holt']));
+    for (const furniture of ['Cyclist Varga', 'Tom Ashby', 'Political Correspondent', 'Milbrook', 'Texas', 'BBC', 'Telegram', 'Facebook']) expect(names).not.toContain(furniture);
+  });
+
+  it('a description that goes on to give only a first name is that name', () => {
+    const text = 'Parents packed the hall on Monday night.\n\n"My grandmother went to this school. If it closes, the village dies," said a retired teacher who gave only her first name, Monique.';
+    const extraction = extract(text, gazetteer);
+    expect(quotesOf(text, extraction)).toEqual([['My grandmother went to this school. If it closes, the village dies', 'Monique']]);
+    expect(extraction.actors.map((a) => a.name)).toContain('Monique');
+  });
+
+  it('an organisation named "<head> of/for <name>" keeps its whole name', () => {
+    const text = 'The Institute for Fiscal Studies said the plan was regressive. The Reserve Bank of Valdonia held rates, and Anita Rao of the University of Harwick welcomed it.';
+    const names = extract(text, gazetteer).actors.map((a) => a.name);
+    expect(names).toEqual(expect.arrayContaining(['Institute for Fiscal Studies', 'Reserve Bank of Valdonia', 'University of Harwick', 'Anita Rao']));
+    for (const part of ['Fiscal Studies', 'Valdonia', 'Harwick']) expect(names).not.toContain(part);
+  });
+
+  it('a headline’s words do not lengthen a surname, and a first name alone is the full name it begins', () => {
+    const text = 'Cyclist Varga banned for four years\n\nThe court upheld a four-year ban on Hungarian cyclist Dominik Varga on Friday.\n\n"Dominik is devastated," his lawyer Agnes Fekete said. Varga has always denied wrongdoing.';
+    const names = extract(text, gazetteer).actors.map((a) => a.name);
+    expect(names).toContain('Dominik Varga');
+    for (const wrong of ['Cyclist Varga', 'Dominik']) expect(names).not.toContain(wrong);
+  });
+
+  it('groups of people are not actors: plural demonyms and followers, plural acronyms, a plural the text writes in lower case', () => {
+    const text = 'Ukrainians queued for hours. Socialists walked out, and 40 Labour MPs rebelled. Judges were unmoved; the judges said nothing. Northwind Ferries said its ferries would sail.';
+    const names = extract(text, gazetteer).actors.map((a) => a.name);
+    for (const group of ['Ukrainians', 'Socialists', 'Labour MPs', 'Judges']) expect(names).not.toContain(group);
+    expect(names).toContain('Northwind Ferries');
+  });
+
+  it('an organisation after "at" and a person after "a quote from" stay actors', () => {
+    const text = '"The governor is preparing the ground for a cut," said Tomas Berger, chief economist at Northgate Capital.\n\nQuote from Terje Aasland, Minister of Energy:';
+    const names = extract(text, gazetteer).actors.map((a) => a.name);
+    expect(names).toEqual(expect.arrayContaining(['Tomas Berger', 'Northgate Capital', 'Terje Aasland']));
+  });
+});
+
 describe('stances', () => {
   it('a stance is the speaker’s, from their words; a critic’s words about another actor give that actor none', () => {
     const text = '“Putin is rejecting the peace plan because he wants the war to go on,” Zelensky said.';

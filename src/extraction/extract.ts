@@ -4,7 +4,7 @@
  */
 import type { ActorKind } from '../vocabulary.js';
 import type { ExtractedActor, ExtractedQuote, ExtractedStance, Extraction, Gazetteer, KnownActor, Span } from './model.js';
-import { ActorIndex, countryName, isCountry, looksLikeActorName, normalizeName, stripTitles, suggestKind } from './names.js';
+import { ActorIndex, countryName, isCountry, looksLikeActorName, normalizeName, stripTitles, suggestKind, TITLE_WORDS } from './names.js';
 import { analyse, type Analysis } from './nlp.js';
 import { findQuoteSpans, wordCount, type QuoteSpan } from './quotes.js';
 import { Attributor, seatState, type Speaker } from './speakers.js';
@@ -123,13 +123,25 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
   const analysis = analyse(text);
   const spans = findQuoteSpans(text);
   const runs = properNounRuns(text, analysis, index);
-  const fullNames = runs.filter((run) => run.tokenCount > 1 && !run.actor && suggestKind(run.name, false) === 'PERSON' && looksLikeActorName(run.name));
+  const paragraphs = text.split('\n');
+  const paragraphStarts: number[] = [];
+  paragraphs.reduce((at, line) => (paragraphStarts.push(at), at + line.length + 1), 0);
+  /** Headlines and subheads: the short paragraphs before the first paragraph of prose. */
+  const firstProse = paragraphs.findIndex((line) => line.length >= 150 || /[.!?]["”’]?\s*$/.test(line.trim()));
+  const isHeadline = (paragraph: number) => firstProse > 0 && paragraph < firstProse;
+  // Not from a headline ("Cyclist Varga banned"): a headline's words before a name need not be its title.
+  const fullNames = runs.filter((run) => run.tokenCount > 1 && !run.actor && suggestKind(run.name, false) === 'PERSON' && looksLikeActorName(run.name) && !isHeadline(paragraphOf(paragraphStarts, run.start)));
 
   /** The fullest name the text gives for a name (a surname alone → the full name used elsewhere). */
   const fullest = (name: string): string => {
     const last = normalizeName(name.split(/\s+/).pop() ?? name);
     const longer = fullNames.filter((run) => normalizeName(run.name.split(/\s+/).pop() ?? '') === last && run.name.length > name.length);
-    return longer.sort((a, b) => b.name.length - a.name.length)[0]?.name ?? name;
+    const found = longer.sort((a, b) => b.name.length - a.name.length)[0]?.name;
+    if (found || name.includes(' ')) return found ?? name;
+    // A first name alone ("Dominik is devastated"): the one full name it begins, when only one does.
+    const first = normalizeName(name);
+    const begun = new Set(fullNames.filter((run) => normalizeName(run.name.split(/\s+/)[0] ?? '') === first && run.name.split(/\s+/).every((w) => !TITLE_WORDS.has(w.toLowerCase()))).map((run) => run.name));
+    return begun.size === 1 ? ([...begun][0] ?? name) : name;
   };
   const isPerson = (name: string): boolean => {
     const actor = index.link(name);
@@ -143,12 +155,6 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     return isCountry(name) ? (countryName(name) ?? name) : null;
   };
   const attributor = new Attributor(text, analysis, spans, isPerson, owner, (name) => index.lookup(name)?.name ?? null);
-  const paragraphs = text.split('\n');
-  const paragraphStarts: number[] = [];
-  paragraphs.reduce((at, line) => (paragraphStarts.push(at), at + line.length + 1), 0);
-  /** Headlines and subheads: the short paragraphs before the first paragraph of prose. */
-  const firstProse = paragraphs.findIndex((line) => line.length >= 150 || /[.!?]["”’]?\s*$/.test(line.trim()));
-  const isHeadline = (paragraph: number) => firstProse > 0 && paragraph < firstProse;
   const opensParagraph = (span: QuoteSpan) => text.slice(paragraphStarts[span.paragraph] ?? 0, span.openAt).trim() === '';
   /** Where the paragraph `back` paragraphs (non-empty) before the one holding `offset` starts. */
   const paragraphStart = (offset: number, back: number): number => {
@@ -316,9 +322,15 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
   });
 
   const quotes: ExtractedQuote[] = kept.map((span, qi) => {
-    const speaker = speakers[qi] ?? null;
-    const linked = speaker && !speaker.isDescription ? index.link(speaker.name) : undefined;
-    const name = speaker ? (speaker.isDescription ? speaker.name : (linked?.name ?? fullest(speaker.name))) : null;
+    let speaker = speakers[qi] ?? null;
+    // "a retired teacher who gave only her first name, Monique": the name the description goes on to give.
+    if (speaker?.isDescription) {
+      const given = FIRST_NAME_AFTER.exec(text.slice(speaker.span.end, speaker.span.end + 120));
+      if (given?.[1]) speaker = { ...speaker, name: given[1], isDescription: false, rule: `${speaker.rule}+first-name` };
+    }
+    const body = speaker ? attributor.stateBody(speaker.name, speaker.isDescription) : null;
+    const linked = speaker ? ((speaker.isDescription ? undefined : index.link(speaker.name)) ?? (body ? index.lookup(body) : undefined)) : undefined;
+    const name = speaker ? (body ?? (speaker.isDescription ? speaker.name : (linked?.name ?? fullest(speaker.name)))) : null;
     const words = text.slice(span.start, span.end);
     const count = wordCount(words);
     return {
@@ -329,7 +341,7 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
       confidence: count >= 4 ? 0.95 : 0.75,
       speaker: name,
       speakerId: linked?.id ?? null,
-      speakerNote: speaker?.isDescription ? speaker.name : null,
+      speakerNote: speaker?.isDescription && !body ? speaker.name : null,
       speakerSpan: speaker ? { text: text.slice(speaker.span.start, speaker.span.end), start: speaker.span.start, end: speaker.span.end } : null,
       speakerRule: speaker?.rule ?? null,
       speakerConfidence: speaker?.confidence ?? 0,
@@ -337,10 +349,18 @@ export function extract(text: string, gazetteer: Gazetteer): Extraction {
     };
   });
 
-  const actors = collectActors(text, index, runs, fullest, quotes);
+  // A body written as a name ("No 10", "the Interior Ministry") is its state.
+  for (const run of runs) {
+    const state = run.actor ? null : attributor.stateBody(run.name);
+    if (state) run.actor = index.lookup(state);
+  }
+  const actors = collectActors(text, index, runs.filter((run) => !isFurnitureOrPlace(text, run, isHeadline(paragraphOf(paragraphStarts, run.start)))), fullest, quotes);
   const { topics, stances } = topicsAndStances(text, gazetteer, quotes, index);
   return { quotes, actors, topics, stances };
 }
+
+/** After a description: the only name it gives ("who gave only her first name, Monique"). */
+const FIRST_NAME_AFTER = /^[^.!?\n"“”]{0,80}?\b(?:first|given|last) name(?: as)?,?\s+(\p{Lu}\p{Ll}+)\b/u;
 
 /** Quoted words compared loosely: case, punctuation and spacing aside. */
 function comparable(words: string): string {
@@ -358,6 +378,53 @@ function isNearby(text: string, previous: QuoteSpan, span: QuoteSpan): boolean {
   const paragraphs = between.split('\n').filter((line) => line.trim() !== '');
   // Only whitespace, or the rest of the previous quotation's paragraph, between them.
   return paragraphs.length <= 1 && span.openAt - previous.closeAt < 400 && text.slice(span.openAt - 2, span.openAt).includes('\n');
+}
+
+/** The paragraph holding an offset. */
+function paragraphOf(starts: readonly number[], offset: number): number {
+  let p = 0;
+  while (p + 1 < starts.length && (starts[p + 1] ?? Infinity) <= offset) p += 1;
+  return p;
+}
+
+/** Bylines, credits, share prompts, timestamps: lines that are page furniture, not article text. */
+const FURNITURE_LINE = /^\s*(?:by\s+\p{Lu}|(?:photo|photograph|picture|image|map|graphic|video)s?\s*(?:credit)?\s*[:|]|posted\b|updated\b|published\b|share\b|related\b|read more\b|media contact\b|for immediate release\b|short url\b|.*\b(?:pool photo|getty images|via reuters|afp photo)\b)/iu;
+/** Right before a name: it is only a place located in ("in Lyon", "from Texas", "near Oslo"). */
+const PLACE_BEFORE = /(?:^|[\s(])(?:in|near|outside|across|throughout|around)\s+(?:the\s+)?$/iu;
+/** "from Texas" is a place; "a quote from Terje Aasland" is a person: only a single word after "from". */
+const FROM_BEFORE = /(?:^|[\s(])from\s+(?:the\s+)?$/iu;
+/** Right before a name: an outlet or platform that only carries someone's words ("told the BBC", "posted on X"). */
+const CARRIER_BEFORE = /\b(?:told|tells|telling|(?:said|says|wrote|writes|posted|posts|posting|spoke|speaking|speaks|appeared)\s+(?:on|to)|(?:interview|interviews)\s+with|(?:speaking|speaks|spoke)\s+to|(?:a\s+)?post\s+on|(?:broadcast|aired)\s+(?:on|by))\s+(?:the\s+)?(?:(?:broadcaster|channel|network|newspaper|agency|platform|site|station|radio)\s+)?$/iu;
+
+/**
+ * A run that names no actor: inside a headline (unknown names there come again in the body) or a furniture line, a
+ * place only located in, or an outlet only carrying words. An organisation's name after "in"/"at" ("at the University
+ * of Lyonne") is kept.
+ */
+function isFurnitureOrPlace(text: string, run: NameMention, headline: boolean): boolean {
+  if (run.actor && !isCountry(run.name)) return CARRIER_BEFORE.test(text.slice(Math.max(0, run.start - 40), run.start));
+  const lineStart = text.lastIndexOf('\n', run.start - 1) + 1;
+  const line = text.slice(lineStart, text.indexOf('\n', run.start) < 0 ? text.length : text.indexOf('\n', run.start));
+  if (FURNITURE_LINE.test(line)) return true;
+  if (headline && !run.actor) return true;
+  const before = text.slice(Math.max(lineStart, run.start - 40), run.start);
+  if (CARRIER_BEFORE.test(before)) return true;
+  if (run.actor) return false;
+  const place = PLACE_BEFORE.test(before) || (FROM_BEFORE.test(before) && !run.name.includes(' '));
+  return place && suggestKind(run.name, !run.name.includes(' ')) !== 'ORGANIZATION';
+}
+
+/**
+ * A capitalised run that names a group of people, not an actor: a plural demonym or follower ("Ukrainians",
+ * "Socialists"), a plural acronym ("Labour MPs"), or a plural word the text also writes as a common noun ("Judges …"
+ * where "judges" occurs).
+ */
+function isGroupOfPeople(name: string, commonWords: ReadonlySet<string>): boolean {
+  const last = name.split(/\s+/).pop() ?? '';
+  if (/^\p{Lu}{2,}s$/u.test(last)) return true;
+  if (!name.includes(' ') && /^\p{Lu}\p{Ll}+(?:ians|ans|ists)$/u.test(last)) return true;
+  // One word only: "Northwind Ferries" is a company even where "ferries" occurs.
+  return !name.includes(' ') && /^\p{Lu}\p{Ll}+s$/u.test(last) && commonWords.has(last.toLowerCase());
 }
 
 function collectActors(
@@ -381,11 +448,12 @@ function collectActors(
     const exact = normalizeName(mention.name) === normalizeName(actor.name);
     add(actor.id, { name: actor.name, id: actor.id, kind: actor.kind, rule: exact ? 'gazetteer-name' : 'gazetteer-alias', confidence: exact ? 0.95 : 0.85 }, { text: text.slice(mention.start, mention.end), start: mention.start, end: mention.end });
   }
+  const commonWords = new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}+s(?![\p{L}\p{N}])/gu) ?? []);
   const speakerNames = new Set(quotes.filter((q) => q.speaker && !q.speakerNote && !q.speakerId).map((q) => normalizeName(q.speaker ?? '')));
   for (const run of runs) {
     if (run.actor || covered(run.start, run.end)) continue;
     if (/^[\p{Lu}\s.-]+$/u.test(run.name) && run.name.length > 1 && !isCountry(run.name)) continue; // datelines, unknown acronyms
-    if (!looksLikeActorName(run.name)) continue;
+    if (!looksLikeActorName(run.name) || isGroupOfPeople(run.name, commonWords)) continue;
     const single = run.tokenCount === 1;
     const name = single ? fullest(run.name) : run.name;
     const kind: ActorKind | null = suggestKind(name, !name.includes(' '));

@@ -36,6 +36,9 @@ export const TITLE_WORDS = new Set(
 const ORGANIZATION_WORDS =
   /\b(ministry|ministries|council|union|party|agency|alliance|organi[sz]ation|bank|fund|commission|parliament|army|forces|office|department|association|institute|center|centre|university|committee|court|corps|company|corporation|group|foundation|federation|assembly|senate|congress|cabinet|government|police|service|authority|nations|league|front|movement|news|times|post|press|kremlin|pentagon)\b/i;
 
+/** One word that heads an organisation's "<head> of/for <name>" ("Institute for …", "Confederation of …"). */
+const ORGANISATION_HEAD = new RegExp(`^(?:${ORGANIZATION_WORDS.source.replace(/\\b/g, '')}|confederation|institute|society|academy|school|college|port|chamber|board|tribunal|bureau)$`, 'i');
+
 /** Words that mark a capitalised run as a place, an event or a work rather than an actor. */
 const NOT_ACTOR_WORDS =
   /\b(war|sea|ocean|river|street|square|road|avenue|day|week|month|summit|talks|conference|plan|treaty|accord|agreement|region|oblast|province|city|mountains?|island|bay|gulf|strait|airport|station|bridge|palace|hall|cup|games|act|law|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
@@ -144,6 +147,14 @@ export class ActorIndex {
 export function stripTitles(words: readonly string[]): string[] {
   const last = words[words.length - 1] ?? '';
   if (ORGANIZATION_WORDS.test(last) || words.length < 2) return [...words];
+  // "Institute for Fiscal Studies", "University of Harwick", "Reserve Bank of Valdonia": an organisation's head word
+  // joined by "of"/"for" to the rest is one name, from the word after the last title before it.
+  const joint = words.findIndex((word, k) => k > 0 && (word === 'of' || word === 'for') && ORGANISATION_HEAD.test(words[k - 1] ?? ''));
+  if (joint > 0) {
+    let from = joint - 1;
+    while (from > 0 && !TITLE_WORDS.has((words[from - 1] ?? '').toLowerCase().replace(/\.$/, ''))) from -= 1;
+    return words.slice(from);
+  }
   let cut = words.length;
   while (cut > 0 && !TITLE_WORDS.has((words[cut - 1] ?? '').toLowerCase().replace(/\.$/, ''))) cut -= 1;
   let rest = words.slice(cut);

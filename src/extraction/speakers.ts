@@ -24,7 +24,7 @@ const SPEECH_VERBS = new Set(
   ).split(' '),
 );
 /** Forms that are speech verbs whatever tag they got. */
-const ALWAYS_SPEECH = new Set(['said', 'says', 'told', 'added', 'insisted', 'insists', 'warned', 'according', 'admits', 'argues', 'acknowledged', 'wrote', 'asked']);
+const ALWAYS_SPEECH = new Set(['said', 'says', 'told', 'added', 'insisted', 'insists', 'warned', 'according', 'admits', 'argues', 'acknowledged', 'wrote', 'asked', 'posted', 'tweeted']);
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
 const POST_MODIFIERS = /^(familiar with|close to|involved in|briefed on|with knowledge of|with direct knowledge of)/i;
@@ -65,6 +65,7 @@ const NAME_PARTICLES = new Set(['de', 'du', 'des', 'da', 'dos', 'do', 'del', 'de
 /** Seats of government written for their state ("Downing Street said", "the Elysee said"), by the state's name. */
 const SEATS: Array<[RegExp, string]> = [
   [/Downing Street/, 'United Kingdom'],
+  [/N(?:o\.?|umber) 10/, 'United Kingdom'],
   [/Foreign Office/, 'United Kingdom'],
   [/Elys[eé]e(?: Palace)?/, 'France'],
   [/White House/, 'United States'],
@@ -560,6 +561,24 @@ export class Attributor {
   }
 
   /** "Russian" → Russia, "Ukrainian" → Ukraine, "Chinese" → China, when the result is a known actor or country. */
+  /**
+   * The state a body written as a name stands for: a seat ("No 10", "the Kremlin"), or a ministry ("the Interior
+   * Ministry", "Ministry of Defence") owned by its country adjective ("Russian Foreign Ministry") or, with none, by the
+   * dateline's state. Null when the name is neither, or the owner is unknown; a seat only when `seats` and the
+   * gazetteer holds its state (a name the attribution kept apart, "a spokesperson for the Foreign Office", stays).
+   */
+  stateBody(name: string, seats = true): string | null {
+    const whole = name.replace(/^the\s+/i, '');
+    const seat = seats ? seatState(whole) : undefined;
+    if (seat) return this.known(seat);
+    if (!/^(?:\p{Lu}[\p{L}-]+ ){1,3}Ministry$|^Ministry (?:of|for) \p{Lu}/u.test(whole)) return null;
+    for (const word of whole.split(/\s+/)) {
+      const owner = this.owner(word) ?? this.demonymOwner(word);
+      if (owner) return owner;
+    }
+    return this.dateline;
+  }
+
   private demonymOwner(word: string): string | null {
     if (!/^\p{Lu}\p{Ll}{3,}$/u.test(word)) return null;
     const lower = word.toLowerCase();
