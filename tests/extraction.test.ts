@@ -487,12 +487,14 @@ const dryRun = z.record(
   }),
 );
 
-async function runExtract(args: string[], env: Record<string, string | undefined>) {
+/** Runs the dry run as a tool would: `npm run extract -- …` (npm's own banner must not reach stdout), or the script itself. */
+async function runExtract(args: string[], env: Record<string, string | undefined>, { viaNpm = false } = {}) {
   const environment: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' };
   for (const key of ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']) delete environment[key];
   for (const [key, value] of Object.entries(env)) if (value !== undefined) environment[key] = value;
   try {
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', 'scripts/extract.ts', ...args], { env: environment, timeout: 60_000 });
+    const [command, commandArgs] = viaNpm ? ['npm', ['run', 'extract', '--', ...args]] : [process.execPath, ['--import', 'tsx', 'scripts/extract.ts', ...args]];
+    const { stdout, stderr } = await exec(command as string, commandArgs as string[], { env: environment, timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -518,7 +520,8 @@ describe('npm run extract -- --json', () => {
   });
 
   it('prints one JSON object keyed by path, offsets slicing to the quotes, linked to the seed’s actors without a database', async () => {
-    const result = await runExtract(['--json', article, seedArticle], {});
+    // Through npm, as the README says to run it: stdout is the JSON object and nothing else.
+    const result = await runExtract(['--json', article, seedArticle], {}, { viaNpm: true });
     expect(result.code).toBe(0);
     const output = dryRun.parse(JSON.parse(result.stdout));
     expect(Object.keys(output).sort()).toEqual([article, seedArticle].sort());
