@@ -24,40 +24,13 @@ interface NameMention {
   acts: boolean;
 }
 
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The gazetteer's written forms by their first run of letters/digits, longest first: what a word of the text may start. */
-const formsByLead = new WeakMap<ActorIndex, Map<string, Array<{ form: string; actor: KnownActor }>>>();
-
-function leadOf(value: string): string {
-  return /^[\p{L}\p{N}]+/u.exec(value)?.[0] ?? '';
-}
-
-function formsOf(index: ActorIndex): Map<string, Array<{ form: string; actor: KnownActor }>> {
-  let byLead = formsByLead.get(index);
-  if (!byLead) {
-    byLead = new Map();
-    // index.forms is longest first, so each list is too: the longest form wins where several start at one word.
-    for (const entry of index.forms) {
-      const lead = leadOf(entry.form);
-      const list = lead ? byLead.get(lead) : undefined;
-      if (list) list.push(entry);
-      else if (lead) byLead.set(lead, [entry]);
-    }
-    formsByLead.set(index, byLead);
-  }
-  return byLead;
-}
-
 /**
  * Gazetteer names and aliases as written in the text (case-sensitive, whole words, the longest at each word, not
  * overlapping). Each word is looked up by its letters (a map, not one pattern of every name): the time grows with the
  * text, not with the number of actors.
  */
 function gazetteerMentions(text: string, index: ActorIndex): NameMention[] {
-  const byLead = formsOf(index);
+  const byLead = index.formsByLead;
   if (byLead.size === 0) return [];
   const mentions: NameMention[] = [];
   const word = /(?<![\p{L}\p{N}])[\p{L}\p{N}]+/gu;

@@ -26,11 +26,3 @@ export function buildGazetteer(actors: readonly ActorRecordLike[], topics: reado
   for (const topic of topics) knownTopics.set(topic.id, { id: topic.id, name: topic.name, aliases: [...(topic.aliases ?? [])], description: topic.description ?? null });
   return { actors: [...known.values()], topics: [...knownTopics.values()] };
 }
-
-/** Both gazetteers' entries; where an id is in both, the first one's. */
-export function mergeGazetteers(first: Gazetteer, second: Gazetteer): Gazetteer {
-  return buildGazetteer([...first.actors, ...second.actors.filter((a) => !first.actors.some((b) => b.id === a.id))], [
-    ...first.topics,
-    ...second.topics.filter((t) => !first.topics.some((u) => u.id === t.id)),
-  ]);
-}

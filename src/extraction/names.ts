@@ -88,6 +88,8 @@ export class ActorIndex {
   private readonly byName = new Map<string, KnownActor>();
   /** Every written form (name, alias, known person's surname), for scanning the text, longest first. */
   readonly forms: Array<{ form: string; actor: KnownActor }> = [];
+  /** The forms by their first run of letters/digits: what a word of the text may start (gazetteerMentions in extract.ts). */
+  readonly formsByLead = new Map<string, Array<{ form: string; actor: KnownActor }>>();
 
   constructor(gazetteer: Gazetteer) {
     const surnames = new Map<string, KnownActor | null>();
@@ -109,6 +111,14 @@ export class ActorIndex {
       }
     }
     this.forms.sort((a, b) => b.form.length - a.form.length);
+    // Longest first in each list too: the longest form wins where several start at one word.
+    for (const entry of this.forms) {
+      const lead = /^[\p{L}\p{N}]+/u.exec(entry.form)?.[0];
+      if (!lead) continue;
+      const list = this.formsByLead.get(lead);
+      if (list) list.push(entry);
+      else this.formsByLead.set(lead, [entry]);
+    }
   }
 
   private add(form: string, actor: KnownActor): void {
