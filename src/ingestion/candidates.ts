@@ -4,6 +4,7 @@
  * Suggestions only: nothing here is a fact until a curator accepts it.
  */
 import type { ExtractedActor, Extraction } from '../extraction/model.js';
+import { foldForSearch } from '../shared/text.js';
 import type { ExtractionSummary, NewCandidate, SuggestedActorRecord, SuggestedStanceRecord } from './model.js';
 
 /** The article's own date, marked as such: the extractor does not date utterances (a curator may, on accepting). */
@@ -11,14 +12,13 @@ interface Dating {
   publishedOn: string | null;
 }
 
-const fold = (name: string) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-
-export function toCandidates(sourceId: string, extraction: Extraction, dating: Dating): { candidates: NewCandidate[]; summary: Omit<ExtractionSummary, 'milliseconds'> } {
-  const kinds = new Map(extraction.actors.map((actor) => [fold(actor.name), actor] as const));
+/** Candidate ids are local to their article (`statement-<start>-<end>`); the repository prefixes the stored source's id. */
+export function toCandidates(extraction: Extraction, dating: Dating): { candidates: NewCandidate[]; summary: Omit<ExtractionSummary, 'milliseconds'> } {
+  const kinds = new Map(extraction.actors.map((actor) => [foldForSearch(actor.name), actor] as const));
   const suggested = (name: string | null, actorId: string | null, rule: string | null, confidence: number | null, note: string | null = null): SuggestedActorRecord => ({
     name,
     actorId,
-    kind: (name ? kinds.get(fold(name))?.kind : null) ?? (name && !note ? 'PERSON' : null),
+    kind: (name ? kinds.get(foldForSearch(name))?.kind : null) ?? (name && !note ? 'PERSON' : null),
     note,
     rule,
     confidence,
@@ -42,7 +42,7 @@ export function toCandidates(sourceId: string, extraction: Extraction, dating: D
 
   extraction.quotes.forEach((quote, index) => {
     add({
-      id: `${sourceId}#statement-${quote.start}-${quote.end}`,
+      id: `statement-${quote.start}-${quote.end}`,
       kind: 'STATEMENT',
       start: quote.start,
       end: quote.end,
@@ -58,7 +58,7 @@ export function toCandidates(sourceId: string, extraction: Extraction, dating: D
   });
   for (const stance of extraction.stances.filter((candidate) => candidate.quoteIndex === null)) {
     add({
-      id: `${sourceId}#statement-${stance.evidence_start}-${stance.evidence_end}`,
+      id: `statement-${stance.evidence_start}-${stance.evidence_end}`,
       kind: 'STATEMENT',
       start: stance.evidence_start,
       end: stance.evidence_end,
@@ -76,7 +76,7 @@ export function toCandidates(sourceId: string, extraction: Extraction, dating: D
   for (const actor of unknown) {
     const first = actor.mentions[0];
     add({
-      id: `${sourceId}#actor-${first.start}-${first.end}`,
+      id: `actor-${first.start}-${first.end}`,
       kind: 'ACTOR',
       start: first.start,
       end: first.end,

@@ -4,6 +4,7 @@
  * setPositionIn) inside one transaction, so a statement, its new speaker and its positions commit together or not at all.
  */
 import { z } from 'zod';
+import { upsertActorInput } from '../actor/inputs.js';
 import { upsertActorIn } from '../actor/repository.js';
 import type { ActorRecord } from '../actor/model.js';
 import { audit, nextFreeId } from '../curation/repository.js';
@@ -14,10 +15,10 @@ import { keyset } from '../neo4j/keyset.js';
 import { setPositionIn } from '../position/repository.js';
 import type { PositionRecord } from '../position/model.js';
 import { setPositionInput } from '../position/inputs.js';
-import { parseInput, slugify } from '../shared/input-fields.js';
+import { parseInput } from '../shared/input-fields.js';
 import type { CursorKey } from '../shared/pagination.js';
 import { count, countRow } from '../shared/rows.js';
-import { addSourceIn, recordStatementIn } from '../statement/repository.js';
+import { addSourceIn, recordStatementIn, statementSlug } from '../statement/repository.js';
 import type { addSourceInput } from '../statement/inputs.js';
 import { recordStatementInput } from '../statement/inputs.js';
 import type { SourceRecord, StatementRecord } from '../statement/model.js';
@@ -83,7 +84,7 @@ export class IngestionRepository {
       await tx.exec('markIngested', 'MATCH (src:Source {id: $id}) SET src.contentHash = $hash', { id: stored.id, hash });
       const rows = candidates.map((candidate) => ({
         ...candidate,
-        id: candidate.id.replace(/^[^#]*#/, `${stored.id}#`),
+        id: `${stored.id}#${candidate.id}`,
         name: candidate.actor?.name ?? null,
         speaker: JSON.stringify(candidate.speaker),
         stances: JSON.stringify(candidate.stances),
@@ -218,7 +219,7 @@ async function acceptStatement(tx: Tx, author: Author, candidate: CandidateRecor
   if (edits.speakerId) {
     speakerId = edits.speakerId;
   } else if (edits.newSpeaker) {
-    actors.push((await upsertActorIn(tx, author, { id: null, ...edits.newSpeaker, aliases: edits.newSpeaker.aliases, description: edits.newSpeaker.description })).actor);
+    actors.push((await upsertActorIn(tx, author, { id: null, ...edits.newSpeaker })).actor);
     speakerId = actors[0]!.id;
   } else if (!edits.speakerNote && candidate.speaker) {
     const suggested = candidate.speaker;
@@ -228,8 +229,8 @@ async function acceptStatement(tx: Tx, author: Author, candidate: CandidateRecor
       // Named but not linked when extracted: the actor may exist since (another candidate's acceptance made it).
       speakerId = await actorNamed(tx, suggested.name);
       if (!speakerId) {
-        const speaker = parseInput(upsertActorInputForNew, { name: suggested.name, kind: suggested.kind ?? 'PERSON' }, 'candidate.speaker');
-        actors.push((await upsertActorIn(tx, author, { id: null, ...speaker, aliases: null, description: null })).actor);
+        const speaker = parseInput(upsertActorInput, { name: suggested.name, kind: suggested.kind ?? 'PERSON' }, 'candidate.speaker');
+        actors.push((await upsertActorIn(tx, author, speaker)).actor);
         speakerId = actors[0]!.id;
       }
     }
@@ -248,7 +249,7 @@ async function acceptStatement(tx: Tx, author: Author, candidate: CandidateRecor
     'edits',
   );
   // The same words by the same speaker in another article are another statement: the next free id of its slug.
-  const id = await nextFreeId(tx, slugify(`${speakerId ?? 'statement'} ${text.split(/\s+/).slice(0, 8).join(' ')}`, 'statement'));
+  const id = await nextFreeId(tx, statementSlug(speakerId, text));
   const { statement } = await recordStatementIn(tx, author, { ...input, id }, new Map([[candidate.sourceId, { start, end }]]));
 
   const positions: PositionRecord[] = [];
@@ -287,8 +288,6 @@ async function actorNamed(tx: Tx, name: string): Promise<string | null> {
   return rows.length === 1 ? rows[0]!.id : null;
 }
 
-const upsertActorInputForNew = z.strictObject({ name: z.string().min(1).max(200), kind: z.enum(actorKinds) });
-
 const existingActorRow = z.object({ name: z.string(), kind: z.enum(actorKinds), aliases: z.array(z.string()) });
 
 /** The actor a candidate becomes: a new actor, or another spelling (alias) of an existing one. */
@@ -307,8 +306,8 @@ async function acceptActor(tx: Tx, author: Author, candidate: CandidateRecord, e
     const { actor } = await upsertActorIn(tx, author, { id: edits.sameAsActorId, name: existing.name, kind: existing.kind, aliases: [...existing.aliases, alias], description: null });
     return { statement: null, actors: [actor], positions: [] };
   }
-  const wanted = edits.actor ?? { name: suggested?.name ?? candidate.text, kind: suggested?.kind ?? 'PERSON', aliases: null, description: null };
-  const { actor } = await upsertActorIn(tx, author, { id: null, name: wanted.name, kind: wanted.kind, aliases: wanted.aliases, description: wanted.description });
+  const wanted = edits.actor ? { id: null, ...edits.actor } : parseInput(upsertActorInput, { name: suggested?.name ?? candidate.text, kind: suggested?.kind ?? 'PERSON' }, 'candidate.actor');
+  const { actor } = await upsertActorIn(tx, author, wanted);
   return { statement: null, actors: [actor], positions: [] };
 }
 

@@ -11,7 +11,6 @@ import { readGazetteer } from '../extraction/repository.js';
 import type { Logger } from '../logger.js';
 import type { QueryRunner, RequestBudget } from '../neo4j/database.js';
 import { withinDeadline } from '../shared/deadline.js';
-import { slugify } from '../shared/input-fields.js';
 import { JobError, WorkerPool, workerEntry } from '../shared/worker-pool.js';
 import { ArticleRefused, articleFromHtml, articleText, contentHash } from './article.js';
 import { toCandidates } from './candidates.js';
@@ -93,8 +92,7 @@ export class IngestionService {
       throw this.asClientError(error);
     });
     const { extraction, milliseconds } = await withinDeadline(job, budget, 'Extraction did not finish before the request deadline; the article was not stored. Try again, or split it.');
-    const id = input.id ?? slugify(`${title}${input.publishedOn ? `-${input.publishedOn}` : ''}`, 'source');
-    const { candidates, summary } = toCandidates(id, extraction, { publishedOn: input.publishedOn });
+    const { candidates, summary } = toCandidates(extraction, { publishedOn: input.publishedOn });
     const extractionSummary = { ...summary, milliseconds };
     const source = { id: input.id, title, outlet: input.outlet, publishedOn: input.publishedOn, url: input.url, text, reliability: input.reliability, reliabilityNote: input.reliabilityNote };
     try {

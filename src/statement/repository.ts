@@ -265,6 +265,11 @@ export async function addSourceIn(tx: Tx, author: Author, input: z.output<typeof
   return { source: rows[0]!.source, change: await audit(tx, author, 'addSource', [id], { ...input, text: `(${input.text.length} characters)` }) };
 }
 
+/** A new statement's id when none is given: its speaker and its first eight words. */
+export function statementSlug(speakerId: string | null, text: string): string {
+  return slugify(`${speakerId ?? 'statement'} ${text.split(/\s+/).slice(0, 8).join(' ')}`, 'statement');
+}
+
 /** recordStatement inside a caller's transaction (acceptCandidate records the statement with its speaker and positions). */
 export async function recordStatementIn(
   tx: Tx,
@@ -273,8 +278,7 @@ export async function recordStatementIn(
   /** Where the words stand, per source, when the caller knows it to the character (a reviewed candidate): not searched. */
   exact: ReadonlyMap<string, { start: number; end: number }> = new Map(),
 ): Promise<{ statement: StatementRecord; change: ChangeRecord }> {
-  const words = input.text.split(/\s+/).slice(0, 8).join(' ');
-  const id = await newId(tx, input.id ?? slugify(`${input.speakerId ?? 'statement'} ${words}`, 'statement'), input.id ? 'input.id' : 'input.text');
+  const id = await newId(tx, input.id ?? statementSlug(input.speakerId, input.text), input.id ? 'input.id' : 'input.text');
   if (input.speakerId) await assertExist(tx, 'Actor', [input.speakerId], 'input.speakerId');
   const wanted = [
     ...(input.sourceIds ?? []).map((sourceId, index) => ({ sourceId, match: null as string | null, occurrence: 1, argument: `input.sourceIds[${index}]` })),
