@@ -10,10 +10,10 @@ import {
   ChangesDocument,
   IngestDocument,
   RejectCandidateDocument,
-  ReviewQueueDocument,
   UpsertIssueDocument,
-  type ReviewQueueQuery,
 } from './generated/operations.js';
+// The review queue through the operation the project ships for review UIs (operations/ReviewQueue.graphql).
+import { ReviewQueueDocument, type ReviewQueueQuery } from '../src/generated/operations.js';
 import { cypher, cypherWrite, ownedData } from './support.js';
 
 const owned = ownedData('ing');
