@@ -162,6 +162,17 @@ export type ActorKind =
   | 'PERSON'
   | 'STATE';
 
+export type ActorNetwork = {
+  __typename?: 'ActorNetwork';
+  /** The actors drawn, in the order `network` ranks them. */
+  members: Array<NetworkMember>;
+  /** Actors within `hops` left out by `first`. */
+  omittedActors: Scalars['Int']['output'];
+  /** Ties among the members left out by the 1,000 limit. */
+  omittedTies: Scalars['Int']['output'];
+  ties: Array<NetworkTie>;
+};
+
 export type ActorPayload = {
   __typename?: 'ActorPayload';
   actor: Actor;
@@ -1028,6 +1039,39 @@ export type MutationUpsertIssueArgs = {
   input: UpsertIssueInput;
 };
 
+export type NetworkMember = {
+  __typename?: 'NetworkMember';
+  actor: Actor;
+  /** Ties from the nearest asked actor: 0 for the asked actors. */
+  distance: Scalars['Int']['output'];
+};
+
+/** A tie between two actors of a network. */
+export type NetworkTie = {
+  __typename?: 'NetworkTie';
+  /** Relations and roles read one way; shared events and proposals do not. */
+  directed: Scalars['Boolean']['output'];
+  /** The shared events (at most 5, newest first); empty for other kinds. */
+  events: Array<Event>;
+  /** For relations and roles the end the tie reads from (Ushakov ADVISES Putin; Witkoff envoy of the United States); for shared events and proposals the smaller id. */
+  from: Actor;
+  /**
+   * Stable: the relation's or role's id; `<from>~<to>:EVENT` or `<from>~<to>:PROPOSAL` for shared events and proposals
+   * (the two ids in order).
+   */
+  id: Scalars['ID']['output'];
+  kind: TieKind;
+  /** The relation's type, the role's title, or how many events or proposals the two share (`3 shared events`). */
+  label: Scalars['String']['output'];
+  /** The co-authored proposals (at most 5, newest first); empty for other kinds. */
+  proposals: Array<Proposal>;
+  relation: Maybe<ActorRelation>;
+  role: Maybe<Role>;
+  to: Actor;
+  /** How many relations, roles, events or proposals the tie stands for (1 for a relation or role). */
+  weight: Scalars['Int']['output'];
+};
+
 export type NewActorInput = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   description?: InputMaybe<Scalars['String']['input']>;
@@ -1316,6 +1360,15 @@ export type Query = {
   issue: Maybe<Issue>;
   /** Issues ordered by name. */
   issues: IssueConnection;
+  /**
+   * The actor network around `actorIds` (1 to 100 actors; each must name an actor, NOT_FOUND otherwise): those actors,
+   * the actors within `hops` ties of them (0 to 2, default 1), at most `first` actors in all (default 50, between 1 and
+   * 100; the asked actors first, then nearest, then the most strongly tied, then by id), and every tie among the actors
+   * returned (at most 1,000, strongest first; `omittedTies` counts the rest). Ties are those of `centrality`'s network:
+   * relations (typed, directed), roles (the holder to the actor held in), events both took part in and proposals both
+   * authored (one tie per pair, counting them).
+   */
+  network: ActorNetwork;
   /** Any node by its id (ids are unique across kinds). Unknown id: null. */
   node: Maybe<Node>;
   /** Several nodes by id, in the order asked; unknown ids give null. At most 100 ids. */
@@ -1515,6 +1568,17 @@ export type QueryIssuesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<IssueFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * stancegraph: who stands where on what, who said so, where and when.
+ * Every position carries the statements that evidence it, and every statement the articles it is cited in.
+ */
+export type QueryNetworkArgs = {
+  actorIds: Array<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  hops?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2059,6 +2123,12 @@ export type SuggestedStance = {
   topic: Maybe<Topic>;
 };
 
+export type TieKind =
+  | 'EVENT'
+  | 'PROPOSAL'
+  | 'RELATION'
+  | 'ROLE';
+
 /** What a position is about: an Issue or a Proposal. */
 export type Topic = {
   id: Scalars['ID']['output'];
@@ -2218,6 +2288,7 @@ export type ResolversTypes = {
   ActorEdge: ResolverTypeWrapper<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>;
   ActorFilter: ActorFilter;
   ActorKind: ActorKind;
+  ActorNetwork: ResolverTypeWrapper<Omit<ActorNetwork, 'members' | 'ties'> & { members: Array<ResolversTypes['NetworkMember']>, ties: Array<ResolversTypes['NetworkTie']> }>;
   ActorPayload: ResolverTypeWrapper<Omit<ActorPayload, 'actor' | 'change'> & { actor: ResolversTypes['Actor'], change: ResolversTypes['Change'] }>;
   ActorRelation: ResolverTypeWrapper<ActorRelationRecord>;
   ActorRelationConnection: ResolverTypeWrapper<ActorRelationConnectionRecord>;
@@ -2280,6 +2351,8 @@ export type ResolversTypes = {
   IssuePayload: ResolverTypeWrapper<Omit<IssuePayload, 'change' | 'issue'> & { change: ResolversTypes['Change'], issue: ResolversTypes['Issue'] }>;
   MergeActorsInput: MergeActorsInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NetworkMember: ResolverTypeWrapper<Omit<NetworkMember, 'actor'> & { actor: ResolversTypes['Actor'] }>;
+  NetworkTie: ResolverTypeWrapper<Omit<NetworkTie, 'events' | 'from' | 'proposals' | 'relation' | 'role' | 'to'> & { events: Array<ResolversTypes['Event']>, from: ResolversTypes['Actor'], proposals: Array<ResolversTypes['Proposal']>, relation?: Maybe<ResolversTypes['ActorRelation']>, role?: Maybe<ResolversTypes['Role']>, to: ResolversTypes['Actor'] }>;
   NewActorInput: NewActorInput;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -2338,6 +2411,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SuggestedActor: ResolverTypeWrapper<SuggestedActorRecord>;
   SuggestedStance: ResolverTypeWrapper<SuggestedStanceNode>;
+  TieKind: TieKind;
   Topic: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Topic']>;
   TopicComparison: ResolverTypeWrapper<TopicComparisonRecord>;
   TopicDivide: ResolverTypeWrapper<TopicDivideRecord>;
@@ -2353,6 +2427,7 @@ export type ResolversParentTypes = {
   ActorConnection: ActorConnectionRecord;
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
   ActorFilter: ActorFilter;
+  ActorNetwork: Omit<ActorNetwork, 'members' | 'ties'> & { members: Array<ResolversParentTypes['NetworkMember']>, ties: Array<ResolversParentTypes['NetworkTie']> };
   ActorPayload: Omit<ActorPayload, 'actor' | 'change'> & { actor: ResolversParentTypes['Actor'], change: ResolversParentTypes['Change'] };
   ActorRelation: ActorRelationRecord;
   ActorRelationConnection: ActorRelationConnectionRecord;
@@ -2408,6 +2483,8 @@ export type ResolversParentTypes = {
   IssuePayload: Omit<IssuePayload, 'change' | 'issue'> & { change: ResolversParentTypes['Change'], issue: ResolversParentTypes['Issue'] };
   MergeActorsInput: MergeActorsInput;
   Mutation: Record<PropertyKey, never>;
+  NetworkMember: Omit<NetworkMember, 'actor'> & { actor: ResolversParentTypes['Actor'] };
+  NetworkTie: Omit<NetworkTie, 'events' | 'from' | 'proposals' | 'relation' | 'role' | 'to'> & { events: Array<ResolversParentTypes['Event']>, from: ResolversParentTypes['Actor'], proposals: Array<ResolversParentTypes['Proposal']>, relation?: Maybe<ResolversParentTypes['ActorRelation']>, role?: Maybe<ResolversParentTypes['Role']>, to: ResolversParentTypes['Actor'] };
   NewActorInput: NewActorInput;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
@@ -2503,6 +2580,13 @@ export type ActorConnectionResolvers<ContextType = Context, ParentType extends R
 export type ActorEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorEdge'] = ResolversParentTypes['ActorEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+};
+
+export type ActorNetworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorNetwork'] = ResolversParentTypes['ActorNetwork']> = {
+  members?: Resolver<Array<ResolversTypes['NetworkMember']>, ParentType, ContextType>;
+  omittedActors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  omittedTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ties?: Resolver<Array<ResolversTypes['NetworkTie']>, ParentType, ContextType>;
 };
 
 export type ActorPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorPayload'] = ResolversParentTypes['ActorPayload']> = {
@@ -2820,6 +2904,25 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   upsertIssue?: Resolver<ResolversTypes['IssuePayload'], ParentType, ContextType, RequireFields<MutationUpsertIssueArgs, 'input'>>;
 };
 
+export type NetworkMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkMember'] = ResolversParentTypes['NetworkMember']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NetworkTieResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkTie'] = ResolversParentTypes['NetworkTie']> = {
+  directed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TieKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType>;
+  relation?: Resolver<Maybe<ResolversTypes['ActorRelation']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Actor' | 'Event' | 'Issue' | 'Position' | 'Proposal' | 'Source' | 'Statement', ParentType, ContextType>;
 };
@@ -2929,6 +3032,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   export?: Resolver<ResolversTypes['GraphExport'], ParentType, ContextType, RequireFields<QueryExportArgs, 'format'>>;
   issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType, RequireFields<QueryIssueArgs, 'id'>>;
   issues?: Resolver<ResolversTypes['IssueConnection'], ParentType, ContextType, Partial<QueryIssuesArgs>>;
+  network?: Resolver<ResolversTypes['ActorNetwork'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'actorIds' | 'first' | 'hops'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   paths?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'to'>>;
@@ -3134,6 +3238,7 @@ export type Resolvers<ContextType = Context> = {
   ActorCentrality?: ActorCentralityResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
   ActorEdge?: ActorEdgeResolvers<ContextType>;
+  ActorNetwork?: ActorNetworkResolvers<ContextType>;
   ActorPayload?: ActorPayloadResolvers<ContextType>;
   ActorRelation?: ActorRelationResolvers<ContextType>;
   ActorRelationConnection?: ActorRelationConnectionResolvers<ContextType>;
@@ -3175,6 +3280,8 @@ export type Resolvers<ContextType = Context> = {
   IssueEdge?: IssueEdgeResolvers<ContextType>;
   IssuePayload?: IssuePayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NetworkMember?: NetworkMemberResolvers<ContextType>;
+  NetworkTie?: NetworkTieResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Participation?: ParticipationResolvers<ContextType>;
