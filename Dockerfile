@@ -5,6 +5,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src src
+COPY scripts/build-explorer.ts scripts/build-explorer.ts
+COPY explorer explorer
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-slim
@@ -16,6 +18,7 @@ COPY --from=build /app/dist dist
 COPY schema schema
 COPY seeds seeds
 COPY public public
+COPY --from=build /app/build build
 COPY operations operations
 USER node
 EXPOSE 4000

@@ -17,6 +17,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { clientFacingCodes, ErrorCode } from './errors.js';
+import { createExplorerRouter } from './explorer/router.js';
 import { createExportRouter } from './export/router.js';
 import { crossOrigin } from './http/cors.js';
 import { graphqlEndpoint, operationName } from './http/graphql.js';
@@ -27,6 +28,7 @@ import type { Logger } from './logger.js';
 import type { Database } from './neo4j/database.js';
 import { IngestionService } from './ingestion/service.js';
 import { NetworkService } from './network/service.js';
+import { serviceVersion } from './meta/version.js';
 import { createPlaygroundRouter } from './playground/router.js';
 import { loadTypeDefs, resolvers } from './schema.js';
 
@@ -142,6 +144,8 @@ export async function createServer(deps: ServerDeps): Promise<StanceServer> {
   // The playground's page comes first: it is same-origin and gets no CORS headers; every other /graphql request
   // (OPTIONS included) goes on to CORS, then Apollo.
   app.use(createPlaygroundRouter({ logger }));
+  // The explorer: a same-origin page that reaches the data only through /graphql, like any other client.
+  app.use(createExplorerRouter({ logger, version: serviceVersion }));
   app.use(
     '/graphql',
     crossOrigin(deps.config.corsOrigins),

@@ -11,6 +11,7 @@ import { createLogger } from '../src/logger.js';
 import { createDriver, Database } from '../src/neo4j/database.js';
 import { applyMigrations } from '../src/neo4j/migrations.js';
 import { loadSeed } from '../src/seed/loader.js';
+import { buildExplorer } from '../scripts/build-explorer.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,13 +30,17 @@ interface Shared {
   started: Promise<Connection>;
   users: number;
   bundled?: BundledNeo4j;
+  /** The explorer's bundle (build/explorer/), built once for the browser tests: what `npm start` serves. */
+  explorer?: Promise<unknown>;
 }
 const shared = globalThis as typeof globalThis & { stancegraphTestNeo4j?: Shared };
 
 export async function setup(project: TestProject): Promise<void> {
   const state = (shared.stancegraphTestNeo4j ??= { started: start(), users: 0 });
   state.users += 1;
+  state.explorer ??= buildExplorer();
   project.provide('neo4j', await state.started);
+  await state.explorer;
 }
 
 async function start(): Promise<Connection> {
