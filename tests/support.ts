@@ -256,7 +256,7 @@ export const browserTimeoutMs = 20_000;
  */
 const nowhere = 'http://127.0.0.1:9';
 
-/** Headless Chromium, offline: no sandbox (containers, root), no GPU, no background requests of its own. */
+/** Headless Chromium, offline: no sandbox (containers, root), no GPU (WebGL on the CPU), no background requests of its own. */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();
   const { chromium } = await import('playwright-core');
@@ -266,7 +266,8 @@ export async function launchChromium(): Promise<Browser> {
     timeout: browserTimeoutMs,
     // Naming 127.0.0.1 in `bypass` keeps Playwright from sending loopback through the proxy too.
     proxy: { server: nowhere, bypass: '127.0.0.1' },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // WebGL (the explorer's graphs, drawn by sigma) runs on SwiftShader, the CPU renderer, since there is no GPU.
+    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
 

@@ -1,0 +1,48 @@
+/**
+ * What the explorer's browser tests share: a page of the explorer in real Chromium (offline but for the service on
+ * loopback) that records console errors, page errors and failed requests, so each test can require none.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { recordOffLoopback, type TestService } from './support.js';
+
+export interface ExplorerPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and warnings, uncaught page errors and failed requests, as lines. */
+  problems: string[];
+  /** Requests for anything but loopback (each fails): the explorer must need none. */
+  offLoopback: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  width?: number;
+  height?: number;
+  /** Sent as `Authorization: Bearer` by the explorer (the review queue): put in sessionStorage before the page loads. */
+  token?: string;
+}
+
+export async function openExplorer(browser: Browser, service: TestService, path = '/explore', options: OpenOptions = {}): Promise<ExplorerPage> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 } });
+  const offLoopback = recordOffLoopback(context);
+  if (options.token) {
+    await context.addInitScript(`sessionStorage.setItem('stancegraph-explorer-token', ${JSON.stringify(options.token)})`);
+  }
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? ''})`));
+  await page.goto(`${service.url}${path}`);
+  return { page, context, problems, offLoopback, close: () => context.close() };
+}
+
+/** Waits for a drawn graph (explorer/debug.ts) to hold `node`, and returns where to click it. */
+export async function nodePosition(page: Page, graph: string, node: string): Promise<{ x: number; y: number }> {
+  const handle = await page.waitForFunction(`window.stancegraphExplorer?.nodePosition(${JSON.stringify(graph)}, ${JSON.stringify(node)}) ?? null`);
+  const position = (await handle.jsonValue()) as { x: number; y: number } | null;
+  if (!position) throw new Error(`node ${node} is not drawn in graph ${graph}`);
+  return position;
+}
