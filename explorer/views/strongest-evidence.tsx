@@ -65,7 +65,7 @@ export function StrongestEvidence({ evidence, markLow = true }: { evidence: read
   const strongest = strongestEvidence(evidence);
   if (!strongest) return <p className="muted">No evidence listed.</p>;
   const { statement, citation } = strongest;
-  const words = excerpt(statement.text);
+  const words = excerpt(statement.text, 170);
   return (
     <div className="strongest-evidence">
       <Link href={links.statement(statement.id, citation?.source.id)} data-evidence-statement={statement.id} className="evidence-words">
