@@ -17,7 +17,10 @@ import {
   type Stance,
 } from './generated/operations.js';
 import { nodePosition, openExplorer, type ExplorerPage } from './explorer-support.js';
-import { dataOf, launchChromium, run, startTestService, type TestService } from './support.js';
+import { browserTimeoutMs, dataOf, launchChromium, run, startTestService, type TestService } from './support.js';
+
+/** How long a page may take to show what the API answered (a busy machine, a cold Neo4j). */
+const poll = { timeout: browserTimeoutMs, interval: 200 };
 
 const stances: Stance[] = ['SUPPORTS', 'OPPOSES', 'CONDITIONAL', 'UNDECIDED'];
 /** A seed issue with positions in several stances, a seed actor with positions on many topics and more than a page of statements. */
@@ -52,7 +55,7 @@ async function loadEverything(scope: Locator, rows: string): Promise<void> {
     if ((await more.count()) === 0) return;
     const before = await scope.locator(rows).count();
     await more.click();
-    await expect.poll(() => scope.locator(rows).count()).toBeGreaterThan(before);
+    await expect.poll(() => scope.locator(rows).count(), poll).toBeGreaterThan(before);
   }
   throw new Error('still more after 20 pages');
 }
@@ -231,7 +234,7 @@ describe('the explorer’s actor, issue and proposal views', () => {
     const view = await openExplorer(browser, service, `/explore/actor/${seedActor}`);
     const { page } = view;
     const drawn = () => drawnNodes(page, 'actor-network');
-    await expect.poll(async () => (await drawn()).length).toBeGreaterThan(0);
+    await expect.poll(async () => (await drawn()).length, poll).toBeGreaterThan(0);
     expect(await drawn()).toEqual(twoHops.map((m) => m.actor.id).sort());
     // The same actors as links beside the canvas.
     const neighbourLinks = await page.locator('[data-neighbour]').evaluateAll((items) => items.map((item) => item.getAttribute('data-neighbour')));
@@ -251,14 +254,14 @@ describe('the explorer’s actor, issue and proposal views', () => {
     await page.mouse.click(target.x, target.y);
     await page.waitForURL(`**/explore/actor/${neighbour}`);
     const neighbourMembers = await members(neighbour, 2);
-    await expect.poll(drawn).toEqual(neighbourMembers.map((m) => m.actor.id).sort());
+    await expect.poll(drawn, poll).toEqual(neighbourMembers.map((m) => m.actor.id).sort());
     expectClean(view);
     await view.close();
 
     // One hop, from the URL.
     const oneHopView = await openExplorer(browser, service, `/explore/actor/${seedActor}?hops=1`);
     const oneHop = await members(seedActor, 1);
-    await expect.poll(() => drawnNodes(oneHopView.page, 'actor-network')).toEqual(oneHop.map((m) => m.actor.id).sort());
+    await expect.poll(() => drawnNodes(oneHopView.page, 'actor-network'), poll).toEqual(oneHop.map((m) => m.actor.id).sort());
     expect(await oneHopView.page.locator('a.toggle[aria-current="true"]').textContent()).toBe('Direct ties');
     expectClean(oneHopView);
     await oneHopView.close();

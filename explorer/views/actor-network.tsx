@@ -1,7 +1,7 @@
 /**
  * The actor view's ego network: the actor, the actors within one or two ties of it (`?hops=1` in the URL; two by
  * default), and the ties among them, drawn with GraphCanvas and listed beside it as links. Ties between the same two
- * actors are drawn as one line whose label names each (`ADVISES · 3 shared events`), with an arrow when a relation
+ * actors are drawn as one line whose label names each (`advises · 3 shared events`), with an arrow when a relation
  * or role reads one way; the list gives every tie on its own.
  */
 import Graph from 'graphology';
@@ -43,7 +43,7 @@ export function tieLabel(tie: Pick<Tie, 'kind' | 'label'>): string {
   return tie.kind === 'RELATION' ? tie.label.toLowerCase().replace(/_/g, ' ') : tie.label;
 }
 
-function buildGraph(network: Network): Graph {
+function buildGraph(network: Network, focus: string): Graph {
   const graph = new Graph({ multi: true, type: 'mixed' });
   for (const member of network.members) {
     if (graph.hasNode(member.actor.id)) continue;
@@ -64,8 +64,11 @@ function buildGraph(network: Network): Graph {
   for (const [key, line] of lines) {
     const kind = tieOrder.find((k) => line.ties.some((tie) => tie.kind === k)) ?? 'EVENT';
     const weight = line.ties.reduce((sum, tie) => sum + tie.weight, 0);
+    // The lines of the actor in view are labelled; in a larger picture the others are not (their labels would bury
+    // it): their colour says what they are, and the list beside it names each.
+    const labelled = line.from === focus || line.to === focus || graph.order <= 15;
     const attributes = {
-      label: line.ties.map(tieLabel).join(' · '),
+      label: labelled ? line.ties.map(tieLabel).join(' · ') : '',
       color: tieColours[kind],
       size: Math.min(1 + weight * 0.5, 5),
       type: line.directed ? 'arrow' : 'line',
@@ -110,7 +113,7 @@ export function ActorNetwork({ id, name, hops }: { id: string; name: string; hop
   const [, navigate] = useLocation();
   const [{ data, fetching, error }] = useQuery({ query: ExplorerActorNetworkDocument, variables: { id, hops } });
   const network = data?.network ?? null;
-  const graph = useMemo(() => (network ? buildGraph(network) : null), [network]);
+  const graph = useMemo(() => (network ? buildGraph(network, id) : null), [network, id]);
   const list = useMemo(() => (network ? neighbours(network, id) : []), [network, id]);
 
   const toggle = (
