@@ -267,6 +267,15 @@ describe('the explorer’s actor, issue and proposal views', () => {
     await oneHopView.close();
   });
 
+  it('each view says so when its id names nothing', async () => {
+    for (const what of ['actor', 'issue', 'proposal']) {
+      const view = await openExplorer(browser, service, `/explore/${what}/no-such-${what}`);
+      await view.page.getByRole('heading', { name: `No ${what} “no-such-${what}”` }).waitFor();
+      expectClean(view);
+      await view.close();
+    }
+  });
+
   it('the actor view fits 800 px without scrolling sideways', async () => {
     const view = await openExplorer(browser, service, `/explore/actor/${seedActor}`, { width: 800 });
     const { page } = view;

@@ -58,11 +58,11 @@ export function timeline(steps: readonly Step[], revisions: readonly Revision[])
 export function RevisionTimeline({ current, entries }: { current: string; entries: readonly TimelineEntry[] }) {
   return (
     <ol className="timeline" aria-label="Revisions by date">
-      {entries.map(({ step, revises }) => {
+      {entries.map(({ step, revises, placedBy }) => {
         const isCurrent = step.id === current;
         return (
           <li key={step.id} className={isCurrent ? 'current' : undefined} data-proposal={step.id} aria-current={isCurrent ? 'true' : undefined}>
-            <span className="when">{step.date ?? 'date not stated'}</span>
+            <span className="when">{step.date ?? (placedBy ? `date not stated · before ${placedBy}, when it was revised` : 'date not stated')}</span>
             {isCurrent ? (
               <strong>
                 {step.name} <span className="muted">(this proposal)</span>
