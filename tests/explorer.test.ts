@@ -6,8 +6,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explorerCsp } from '../src/explorer/page.js';
-import { openExplorer } from './explorer-support.js';
-import { ExplorerCheckQuotesDocument, ExplorerCheckSearchDocument, ExplorerCheckStatementDocument } from './generated/operations.js';
+import { nodePosition, openExplorer } from './explorer-support.js';
+import { ExplorerCheckNeighboursDocument, ExplorerCheckPositionsDocument, ExplorerCheckQuotesDocument, ExplorerCheckSearchDocument, ExplorerCheckStatementDocument } from './generated/operations.js';
 import { browserTimeoutMs, dataOf, launchChromium, run, startTestService, type TestService } from './support.js';
 
 /** The highlighted span as the page shows it: its text, and its offset counted through the article's text nodes. */
@@ -151,6 +151,63 @@ describe('the explorer', () => {
           await view.close();
         }
       }
+    }
+  });
+
+  it('walks search → actor → a neighbour clicked on the canvas → its positions → the evidence, highlighted at the citation’s offsets', async () => {
+    const view = await openExplorer(chromium(), service);
+    try {
+      const { page } = view;
+      await page.waitForSelector('main h1');
+      await page.keyboard.press('/');
+      await page.keyboard.type('Vladimir Putin');
+      await page.waitForSelector('[role="option"][data-id="vladimir-putin"]');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForURL('**/explore/actor/vladimir-putin');
+
+      // A neighbour one tie away that holds positions, drawn where no other node is close (a click must hit it).
+      const members = dataOf(await run(service, ExplorerCheckNeighboursDocument, { id: 'vladimir-putin' })).network.members;
+      const drawn = new Map<string, { x: number; y: number }>();
+      for (const member of members) drawn.set(member.actor.id, await nodePosition(page, 'actor-network', member.actor.id));
+      const clearance = (id: string) => {
+        const at = drawn.get(id);
+        if (!at) return 0;
+        return Math.min(...[...drawn].filter(([other]) => other !== id).map(([, p]) => Math.hypot(p.x - at.x, p.y - at.y)));
+      };
+      const neighbours = members.filter((member) => member.distance === 1 && member.actor.positions.totalCount > 0);
+      const neighbour = neighbours.sort((a, b) => clearance(b.actor.id) - clearance(a.actor.id))[0];
+      if (!neighbour) throw new Error('Putin has no neighbour holding positions in the seed');
+      const at = drawn.get(neighbour.actor.id);
+      if (!at) throw new Error(`${neighbour.actor.id} is not drawn`);
+      await page.mouse.click(at.x, at.y);
+      await page.waitForURL(`**/explore/actor/${neighbour.actor.id}`);
+
+      // Its positions, as the API lists them.
+      await page.waitForSelector('[data-position]');
+      const shown = await page.$$eval('[data-position]', (items) => items.map((item) => item.getAttribute('data-position')));
+      const held = dataOf(await run(service, ExplorerCheckPositionsDocument, { id: neighbour.actor.id })).actor?.positions.nodes ?? [];
+      expect(new Set(shown)).toEqual(new Set(held.map((position) => position.id)));
+
+      // The first position's strongest evidence, opened.
+      const evidence = page.locator('[data-position] a[data-evidence-statement]').first();
+      const statementId = await evidence.getAttribute('data-evidence-statement');
+      await evidence.click();
+      await page.waitForURL(`**/explore/statement/${encodeURIComponent(statementId ?? '')}?source=*`);
+      const sourceId = new URL(page.url()).searchParams.get('source');
+      const statement = dataOf(await run(service, ExplorerCheckStatementDocument, { id: statementId ?? '' })).node;
+      if (!statement || !('citations' in statement)) throw new Error(`no statement ${statementId}`);
+      const citation = statement.citations.find((c) => c.source.id === sourceId);
+      if (!citation) throw new Error(`statement ${statementId} is not cited in ${sourceId}`);
+      const highlighted = await highlight(page);
+      expect(highlighted.offset).toBe(citation.start);
+      expect([highlighted.start, highlighted.end]).toEqual([citation.start, citation.end]);
+      expect(highlighted.text).toBe(citation.source.text.slice(citation.start, citation.end));
+      expect(highlighted.visible).toBe(true);
+      expect(view.problems).toEqual([]);
+      expect(view.offLoopback).toEqual([]);
+    } finally {
+      await view.close();
     }
   });
 
