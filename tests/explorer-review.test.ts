@@ -43,6 +43,14 @@ The envoy of Valdonia, ${envoy}, met both delegations in Geneva on Monday.
 /** Screenshots for a person to look at, when EXPLORER_SHOTS_DIR names a folder. */
 const shotsDir = process.env.EXPLORER_SHOTS_DIR;
 
+/** A full-page screenshot from the top, when EXPLORER_SHOTS_DIR is set. */
+async function shot(page: Page, name: string): Promise<void> {
+  if (!shotsDir) return;
+  mkdirSync(shotsDir, { recursive: true });
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
+}
+
 /** Nodes the accepted candidate made under ids of their own (slugs), removed with their audit records after the file. */
 const createdIds: string[] = [];
 
@@ -99,11 +107,13 @@ describe('the review queue without a token', () => {
       await expect(field.getAttribute('type')).resolves.toBe('password');
       await expect(page.locator('nav[aria-label="Candidates"]').count()).resolves.toBe(0);
       expect(sent).toEqual([]);
+      await shot(page, 'review-token-needed');
 
       await field.fill(tokens.editor);
       await page.getByRole('button', { name: 'Use this token' }).click();
       const list = page.locator('nav[aria-label="Candidates"]');
       await list.getByRole('link', { name: new RegExp(putinWords) }).waitFor();
+      await page.locator('.source-filter').getByRole('link', { name: /Kremlin rejects ceasefire plan/ }).waitFor();
       expect(await page.evaluate("sessionStorage.getItem('stancegraph-explorer-token')")).toBe(tokens.editor);
 
       await page.getByRole('button', { name: 'Forget token' }).click();
@@ -169,17 +179,14 @@ describe('a curator’s decisions in the page', () => {
         const articleBox = (await page.locator('.review-article').boundingBox())!;
         if (width === 1280) expect(articleBox.x).toBeGreaterThan(candidateBox.x + candidateBox.width - 1);
         else expect(articleBox.y).toBeGreaterThan(candidateBox.y + candidateBox.height - 1);
-        if (shotsDir) {
-          mkdirSync(shotsDir, { recursive: true });
-          await page.evaluate('window.scrollTo(0, 0)');
-          await page.screenshot({ path: join(shotsDir, `review-${width}.png`), fullPage: true });
-        }
+        await shot(page, `review-${width}`);
       }
       await page.setViewportSize({ width: 1280, height: 900 });
 
       await candidatePane.getByRole('button', { name: 'Accept', exact: true }).click();
       const outcome = page.getByRole('status', { name: 'The last decision' });
       await outcome.getByText('Accepted').waitFor();
+      await shot(page, 'review-accepted');
 
       // Through the API: the candidate is accepted, and the statement exists at the candidate's offsets.
       const { candidate } = await owned.read(ReviewedCandidateDocument, { id: quote.id });
@@ -194,6 +201,9 @@ describe('a curator’s decisions in the page', () => {
 
       // The page moved on to another pending candidate of the article, and links to what it made.
       await page.waitForURL((url) => url.searchParams.get('candidate') !== quote.id && url.searchParams.get('candidate') !== null);
+      const next = candidates.find((candidate) => candidate.id === new URL(page.url()).searchParams.get('candidate'));
+      expect(next).toBeDefined();
+      await page.locator(`.review-article mark.cited.active[data-start="${next!.start}"]`).waitFor();
       await expect(page.locator('nav[aria-label="Candidates"]').getByRole('link', { name: new RegExp(putinWords) }).count()).resolves.toBe(0);
       await expect(outcome.getByRole('link', { name: topicName }).isVisible()).resolves.toBe(true);
       const evidenceLink = outcome.getByRole('link', { name: 'open its evidence view' });
@@ -255,6 +265,7 @@ describe('a curator’s decisions in the page', () => {
       const refusal = form.locator('.refusal');
       await refusal.getByText('The API did not accept your token.').waitFor();
       await expect(refusal.getByText('UNAUTHENTICATED').isVisible()).resolves.toBe(true);
+      await shot(page, 'review-refused-token');
       await expect(form.getByLabel(/Reason/).inputValue()).resolves.toBe(reason);
       expect((await owned.read(ReviewedCandidateDocument, { id: quote.id })).candidate).toMatchObject({ status: 'PENDING' });
 
