@@ -1,4 +1,4 @@
-// Import-graph rules for src/, checked by `npm run lint:deps` (dependency-cruiser) in .ci/run.
+// Import-graph rules for src/ and explorer/, checked by `npm run lint:deps` (dependency-cruiser) in .ci/run.
 //
 // Why a graph check at all: tsc proves each import type-checks, not that the shape of the
 // code stays the one the README describes (domains under src/<domain>/, merged once in
@@ -77,12 +77,37 @@ module.exports = {
       to: {},
     },
     {
+      name: 'explorer-uses-only-the-public-api',
+      severity: 'error',
+      comment:
+        'explorer/ is the reference frontend: it proves a client can do everything through the ' +
+        'public GraphQL API. It reaches the data only over HTTP with its typed operations ' +
+        '(explorer/generated/), never by importing the service, the tests or the tools, and it ' +
+        'runs in a browser, so no Node built-ins.',
+      from: { path: '^explorer/' },
+      to: { path: ['^(src|tests|scripts|bench|neo4j|seeds)/'], dependencyTypesNot: ['npm', 'npm-dev'] },
+    },
+    {
+      name: 'explorer-runs-in-a-browser',
+      severity: 'error',
+      comment: 'Node built-ins do not exist in a browser: an import of one breaks the bundle.',
+      from: { path: '^explorer/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'explorer-has-no-cycles',
+      severity: 'error',
+      comment: 'The same reason as no-circular, for the explorer.',
+      from: { path: '^explorer/' },
+      to: { circular: true },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment:
         'The import names a module that does not exist (a typo, a moved file, or a package ' +
         'missing from package.json). tsc would also fail, but this names the edge directly.',
-      from: { path: '^src/' },
+      from: { path: '^(src|explorer)/' },
       to: { couldNotResolve: true },
     },
   ],

@@ -10,6 +10,7 @@
  *   npm run bench -- --regenerate --sizes M          # rebuild the M store first
  *   npm run bench -- --sizes M,L --ops analytics --reps 3   # coalitions, centrality, shifts, export, and the networkx alternative
  *   npm run bench -- --sizes M --ops ingest          # extraction of a 10k article, then 1,000 articles through ingestArticle (--ingest-articles)
+ *   npm run bench -- --sizes M --ops explorer        # the explorer in Chromium: bundle size, first load, the busiest actor's view
  *   npm run bench -- --build-only --sizes L          # only build (or check) the stores
  *
  * For each size: one Neo4j (bench/.data/<size>), three API processes over it, a correctness check of every request on
@@ -25,6 +26,7 @@ import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { markdownAnalytics, runAnalytics, type AnalyticsResult } from './analytics.js';
+import { markdownExplorer, runExplorer, type ExplorerResult } from './explorer.js';
 import { markdownIngest, runIngest, type IngestResult } from './ingest.js';
 import { buildHeavyMix, markdownHeavy, runHeavyMix, type HeavyResult } from './heavy.js';
 import { hasErrors, measure, sendOnce } from './measure.js';
@@ -62,7 +64,7 @@ function listFlag<T extends string>(value: string, allowed: readonly T[], name: 
 
 const smoke = flags.smoke;
 const sizes = smoke ? (['S'] as SizeName[]) : listFlag(flags.sizes, sizeNames, 'sizes');
-const ops = listFlag(flags.ops, [...operationNames, 'heavy', 'analytics', 'ingest'] as const, 'ops');
+const ops = listFlag(flags.ops, [...operationNames, 'heavy', 'analytics', 'ingest', 'explorer'] as const, 'ops');
 const servers = listFlag(flags.servers, serverNames, 'servers');
 const concurrencies = (smoke && flags.concurrency === '1,16,64' ? '4' : flags.concurrency).split(',').map(Number);
 const reps = smoke ? 1 : Number(flags.reps);
@@ -86,6 +88,7 @@ const sizeReports: Record<string, Record<string, unknown>> = {};
 const heavyResults = new Map<SizeName, HeavyResult>();
 const analyticsResults = new Map<SizeName, AnalyticsResult>();
 const ingestResults = new Map<SizeName, IngestResult>();
+const explorerResults = new Map<SizeName, ExplorerResult>();
 let failures = 0;
 
 for (const size of sizes) {
@@ -111,7 +114,13 @@ for (const size of sizes) {
       ingestResults.set(size, ingest);
       sizeReports[size] = { ...sizeReports[size], ingest };
     }
-    if (ops.every((op) => op === 'analytics' || op === 'ingest')) continue;
+    if (ops.includes('explorer') && !flags['check-only']) {
+      log(`[${size}] explorer: the bundle, the first load of /explore and the busiest actor's view, in Chromium`);
+      const explorer = await runExplorer(store, { reps: smoke ? 1 : Math.max(5, reps), log });
+      explorerResults.set(size, explorer);
+      sizeReports[size] = { ...sizeReports[size], explorer };
+    }
+    if (ops.every((op) => op === 'analytics' || op === 'ingest' || op === 'explorer')) continue;
     for (const name of servers) {
       running.push(await startServer(name, store.neo4j));
       log(`[${size}] ${name} up (pid ${running.at(-1)!.pid})`);
@@ -170,7 +179,7 @@ for (const size of sizes) {
     cleanups.delete(stopServers);
     cleanups.delete(stopNeo4j);
     log(`[${size}] servers and Neo4j stopped`);
-    if (records.length > 0 || heavyResults.size > 0 || analyticsResults.size > 0 || ingestResults.size > 0) writeResults();
+    if (records.length > 0 || heavyResults.size > 0 || analyticsResults.size > 0 || ingestResults.size > 0 || explorerResults.size > 0) writeResults();
   }
 }
 
@@ -193,6 +202,7 @@ if (!flags['build-only'] && !flags['check-only']) {
     log('');
   }
   for (const [size, ingest] of ingestResults) log(markdownIngest(size, ingest));
+  for (const [size, explorer] of explorerResults) log(markdownExplorer(size, explorer));
   log('### Targets\n');
   log(markdownTargets(targets));
   log(`\nresults: ${out} (${Math.round((Date.now() - startedAt.getTime()) / 1000)} s)`);

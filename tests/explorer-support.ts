@@ -8,7 +8,7 @@ import { recordOffLoopback, type TestService } from './support.js';
 export interface ExplorerPage {
   page: Page;
   context: BrowserContext;
-  /** Console errors and warnings, uncaught page errors and failed requests, as lines. */
+  /** Console errors and warnings, uncaught page errors and failed requests (but those the client cancelled), as lines. */
   problems: string[];
   /** Requests for anything but loopback (each fails): the explorer must need none. */
   offLoopback: string[];
@@ -34,7 +34,11 @@ export async function openExplorer(browser: Browser, service: TestService, path 
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? ''})`));
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    // ERR_ABORTED: the client cancelled a query it no longer needs (the search box's words changed), as it should.
+    if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} (${reason})`);
+  });
   await page.goto(`${service.url}${path}`);
   return { page, context, problems, offLoopback, close: () => context.close() };
 }

@@ -4,14 +4,15 @@
  * owns, the one way tests run Cypher of their own, and the headless Chromium the browser tests drive.
  */
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, statSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { delimiter, join } from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { z } from 'zod';
+import { findChromium } from '../scripts/chromium.js';
+
+export { findChromium };
 import { loadConfig, type Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createDriver, Database, type Params, type QueryEvent } from '../src/neo4j/database.js';
@@ -215,37 +216,6 @@ export function cypherSnapshot<T>(
 
 // ---------------------------------------------------------------------------------------------------------------
 // The headless Chromium the browser tests drive
-
-/** Names a Chromium or Chrome goes by on PATH (Debian: chromium; Ubuntu: chromium-browser). */
-const chromiumNames = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
-
-const installChromium =
-  'install it (Debian/Ubuntu: `sudo apt-get install chromium`; Fedora: `sudo dnf install chromium`) ' +
-  'or set CHROMIUM_PATH to a Chromium or Chrome executable ' +
-  '(macOS: CHROMIUM_PATH="/Applications/Google Chrome.app/Contents/MacOS/Google Chrome")';
-
-function isExecutableFile(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** CHROMIUM_PATH, else the first Chromium or Chrome on PATH; a clear error naming how to get one otherwise. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.CHROMIUM_PATH) {
-    if (isExecutableFile(env.CHROMIUM_PATH)) return env.CHROMIUM_PATH;
-    throw new Error(`CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file: ${installChromium}`);
-  }
-  for (const dir of (env.PATH ?? '').split(delimiter).filter((entry) => entry.length > 0)) {
-    for (const name of chromiumNames) {
-      if (isExecutableFile(join(dir, name))) return join(dir, name);
-    }
-  }
-  throw new Error(`The browser tests need Chromium and found none on PATH (looked for ${chromiumNames.join(', ')}): ${installChromium}`);
-}
 
 export const browserTimeoutMs = 20_000;
 

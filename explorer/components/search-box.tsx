@@ -28,7 +28,9 @@ export function SearchBox() {
   const listId = useId();
   const query = useDebounced(text.trim(), 200);
   const [{ data, fetching }] = useQuery({ query: ExplorerSearchDocument, variables: { query, first: 8 }, pause: query.length < 2 });
-  const hits = query.length >= 2 ? (data?.search.edges ?? []) : [];
+  // Hits only for what the box says now: while the debounce catches up, Enter searches the typed words.
+  const current = query === text.trim() && query.length >= 2;
+  const hits = current ? (data?.search.edges ?? []) : [];
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -42,7 +44,7 @@ export function SearchBox() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  useEffect(() => setActive(-1), [query]);
+  useEffect(() => setActive(-1), [text]);
 
   const go = (path: string) => {
     setOpen(false);
@@ -94,13 +96,14 @@ export function SearchBox() {
       />
       {open && query.length >= 2 && (
         <ul id={listId} role="listbox" className="search-results-popup" aria-label="Search results">
-          {hits.length === 0 && <li className="muted">{fetching ? 'Searching…' : `Nothing matches “${query}”.`}</li>}
+          {hits.length === 0 && <li className="muted">{fetching || !current ? 'Searching…' : `Nothing matches “${query}”.`}</li>}
           {hits.map((hit, i) => (
             <li
               key={hit.node.id}
               id={`${listId}-${i}`}
               role="option"
               aria-selected={i === active}
+              data-id={hit.node.id}
               className={i === active ? 'active' : undefined}
               onMouseDown={(event) => {
                 event.preventDefault();
