@@ -1,7 +1,9 @@
 /**
  * An article's text with spans marked: offsets are UTF-16 indices into `text`, exactly as the API's citations give
  * them, so `text.slice(start, end)` is what a mark holds. Overlapping spans are cut at every boundary; a piece inside
- * several spans belongs to the first. The span `active` is scrolled into view and carries id "cited".
+ * several spans belongs to the first. The span `active` is scrolled into view and carries id "cited": the page
+ * scrolls to it, or with `scroll="text"` only the text's own box does (a view with a form beside the text keeps its
+ * place on the page).
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link } from 'wouter';
@@ -15,11 +17,16 @@ export interface Span {
   title?: string;
 }
 
-export function ArticleText({ text, spans, active }: { text: string; spans: readonly Span[]; active?: string }) {
+export function ArticleText({ text, spans, active, scroll = 'page' }: { text: string; spans: readonly Span[]; active?: string; scroll?: 'page' | 'text' }) {
   const activeRef = useRef<HTMLElement | null>(null);
+  const boxRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
-    activeRef.current?.scrollIntoView({ block: 'center' });
-  }, [active, text]);
+    const mark = activeRef.current;
+    const box = boxRef.current;
+    if (!mark) return;
+    if (scroll === 'page' || !box) mark.scrollIntoView({ block: 'center' });
+    else box.scrollTop += mark.getBoundingClientRect().top - box.getBoundingClientRect().top - (box.clientHeight - mark.offsetHeight) / 2;
+  }, [active, text, scroll]);
 
   const valid = spans.filter((span) => span.start >= 0 && span.end <= text.length && span.start < span.end);
   const bounds = [...new Set([0, text.length, ...valid.flatMap((span) => [span.start, span.end])])].sort((a, b) => a - b);
@@ -53,7 +60,7 @@ export function ArticleText({ text, spans, active }: { text: string; spans: read
     pieces.push(owner.href && !isActive ? <Link key={`link-${from}`} href={owner.href}>{mark}</Link> : mark);
   }
   return (
-    <div className="article-text" data-article-length={text.length}>
+    <div ref={boxRef} className="article-text" data-article-length={text.length}>
       {pieces}
     </div>
   );
