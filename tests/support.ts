@@ -266,8 +266,10 @@ export async function launchChromium(): Promise<Browser> {
     timeout: browserTimeoutMs,
     // Naming 127.0.0.1 in `bypass` keeps Playwright from sending loopback through the proxy too.
     proxy: { server: nowhere, bypass: '127.0.0.1' },
-    // WebGL (the explorer's graphs, drawn by sigma) runs on SwiftShader, the CPU renderer, since there is no GPU.
-    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // WebGL (the explorer's graphs, drawn by sigma) runs on SwiftShader, the CPU renderer, since there is no GPU. Not
+    // --disable-gpu: with it each WebGL frame is read back for software compositing and Chromium warns on the console
+    // ("GPU stall due to ReadPixels"), which the browser tests count as a problem.
+    args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
 

@@ -88,6 +88,13 @@ export function MatrixView() {
       else next.delete('cell');
     });
 
+  // Closing the evidence returns focus to the cell it was opened from.
+  const closeCell = (key: string) => {
+    const [actorId, topicId] = splitCell(key);
+    setCell(null);
+    document.querySelector<HTMLButtonElement>(`tr[data-actor="${CSS.escape(actorId)}"] td[data-topic="${CSS.escape(topicId)}"] button`)?.focus();
+  };
+
   // The names of what the URL names; unknown ids are flagged on their chips and left out of the matrix.
   const [chosen] = useQuery({ query: ExplorerMatrixChosenDocument, variables: { actorIds, topicIds }, pause: actorIds.length + topicIds.length === 0 });
   const chosenData = chosen.data;
@@ -158,7 +165,7 @@ export function MatrixView() {
           {matrix.error && <ErrorState error={matrix.error} what="the stance matrix" />}
           {!matrix.data && !matrix.error && <Loading what="the stance matrix" />}
           {matrix.data && <Heatmap matrix={matrix.data.compare} openCell={openCell} onOpen={setCell} busy={matrix.fetching} />}
-          {matrix.data && openCell && <EvidencePanel matrix={matrix.data.compare} cell={openCell} onClose={() => setCell(null)} />}
+          {matrix.data && openCell && <EvidencePanel key={openCell} matrix={matrix.data.compare} cell={openCell} onClose={() => closeCell(openCell)} />}
         </>
       )}
     </section>
@@ -416,15 +423,16 @@ function EvidencePanel({ matrix, cell, onClose }: { matrix: Matrix; cell: string
   const positionIds = (found?.positions ?? []).map((position) => position.id).slice(0, MAX_IDS);
   const [{ data, error }] = useQuery({ query: ExplorerMatrixCellDocument, variables: { ids: positionIds }, pause: positionIds.length === 0 });
   const heading = useRef<HTMLHeadingElement>(null);
+  // Opened (one panel per cell: the view keys it by the cell), the panel takes focus, for keyboards and screen readers.
   useEffect(() => {
     heading.current?.focus();
-  }, [cell]);
+  }, []);
 
   let body: ReactNode;
   if (!row || !found || !topic) body = <Empty>This cell is not in the matrix: choose its actor and topic, or close it.</Empty>;
   else if (positionIds.length === 0) body = <Empty>No position: {row.actor.name} holds none on this topic (with the roll-ups chosen).</Empty>;
   else if (error) body = <ErrorState error={error} what="the cell’s evidence" />;
-  else if (!data) body = <Loading what="the cell’s evidence" />;
+  else if (!data || data.nodes.some((node) => node && !positionIds.includes(node.id))) body = <Loading what="the cell’s evidence" />;
   else {
     const positions = data.nodes.flatMap((node) => (node?.__typename === 'Position' ? [node] : []));
     body = (

@@ -145,6 +145,11 @@ export function NetworkView() {
   const cursor = after[after.length - 1] ?? null;
   const [{ data, fetching, error }] = useQuery({ query: ExplorerCoalitionsDocument, variables: { asOf, resolution, after: cursor } });
   const coalitions = data?.coalitions;
+  // The date the coalitions on screen are for: while another date loads, the previous answer stays (dimmed).
+  const [shownAsOf, setShownAsOf] = useState<string | null>(null);
+  useEffect(() => {
+    if (data && !fetching) setShownAsOf(asOf);
+  }, [data, fetching, asOf]);
 
   return (
     <section className="network-view">
@@ -173,18 +178,23 @@ export function NetworkView() {
         <ResolutionInput value={resolution} onChange={(value) => update((next) => (value === 1 ? next.delete('resolution') : next.set('resolution', String(value))), { replace: true })} />
       </div>
 
+      {asOfParam && !asOf && (
+        <p className="state error" role="alert">
+          “{asOfParam}” is not a date (YYYY-MM-DD): the coalitions are shown as of today.
+        </p>
+      )}
       {error && <ErrorState error={error} what="the coalitions" />}
       {!coalitions && !error && <Loading what="the coalitions (the first request after the graph changes computes them: a few seconds)" />}
       {coalitions && (
         <>
-          <p className="muted network-summary" aria-live="polite">
-            {asOf ? `As of ${asOf}` : 'Today'}: {coalitions.totalCount} coalition{coalitions.totalCount === 1 ? '' : 's'} of two or more among the {coalitions.actorCount} actors
+          <p className="muted network-summary" aria-live="polite" data-shown-as-of={shownAsOf ?? ''} data-graph-version={coalitions.computation.graphVersion}>
+            {shownAsOf ? `As of ${shownAsOf}` : 'Today'}: {coalitions.totalCount} coalition{coalitions.totalCount === 1 ? '' : 's'} of two or more among the {coalitions.actorCount} actors
             holding a stance ({coalitions.communityCount} communities in all; modularity {coalitions.modularity.toFixed(2)}).
             {fetching && ' Updating…'}
           </p>
           {coalitions.nodes.length === 0 ? (
             <Empty>
-              No coalition {asOf ? `as of ${asOf}` : 'today'}: no two actors shared a stance then. Move the date later, or lower the resolution.
+              No coalition {shownAsOf ? `as of ${shownAsOf}` : 'today'}: no two actors shared a stance then. Move the date later, or lower the resolution.
             </Empty>
           ) : (
             <div className="network-columns" aria-busy={fetching}>
