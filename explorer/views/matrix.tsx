@@ -131,6 +131,7 @@ export function MatrixView() {
           chosen={actorIds.map((id) => chip(id, actorNames, 'actor'))}
           onChange={(ids) => setList('actors', ids)}
           full={actorIds.length >= MAX_IDS}
+          emptyNote="None chosen yet: add at least one."
         />
         <Picker
           kind="topic"
@@ -225,12 +226,18 @@ function Picker({ kind, label, chosen, onChange, full, emptyNote }: { kind: 'act
   const [actorOptions] = useQuery({ query: ExplorerMatrixActorOptionsDocument, variables: { search }, pause: pause || kind !== 'actor' });
   const [topicOptions] = useQuery({ query: ExplorerMatrixTopicOptionsDocument, variables: { search }, pause: pause || kind !== 'topic' });
   const chosenIds = new Set(chosen.map((c) => c.id));
-  const found: Option[] =
-    kind === 'actor'
-      ? (actorOptions.data?.actors.nodes ?? []).map((actor) => ({ id: actor.id, label: actor.name, note: actor.kind.toLowerCase() }))
-      : (topicOptions.data?.search.edges ?? []).flatMap(({ node }) =>
-          node.__typename === 'Issue' || node.__typename === 'Proposal' ? [{ id: node.id, label: node.name, note: node.__typename.toLowerCase() }] : [],
-        );
+  const hits: Option[] = [];
+  const containing: Option[] = [];
+  if (kind === 'actor') {
+    for (const { node } of actorOptions.data?.search.edges ?? []) if (node.__typename === 'Actor') hits.push({ id: node.id, label: node.name, note: node.kind.toLowerCase() });
+    for (const node of actorOptions.data?.actors.nodes ?? []) containing.push({ id: node.id, label: node.name, note: node.kind.toLowerCase() });
+  } else {
+    for (const { node } of topicOptions.data?.search.edges ?? []) {
+      if (node.__typename === 'Issue' || node.__typename === 'Proposal') hits.push({ id: node.id, label: node.name, note: node.__typename.toLowerCase() });
+    }
+    for (const node of topicOptions.data?.issues.nodes ?? []) containing.push({ id: node.id, label: node.name, note: 'issue' });
+  }
+  const found = [...hits, ...containing].filter((option, i, all) => all.findIndex((other) => other.id === option.id) === i).slice(0, 10);
   const options = pause ? [] : found.filter((option) => !chosenIds.has(option.id));
   const fetching = kind === 'actor' ? actorOptions.fetching : topicOptions.fetching;
   useEffect(() => setActive(0), [search]);
