@@ -22,6 +22,7 @@ export type VocabularyMatchesSchema = [
   Holds<Same<Vocabulary.RelationDirection, Api.RelationDirection>>,
   Holds<Same<Vocabulary.SearchKind, Api.SearchKind>>,
   Holds<Same<Vocabulary.CentralityMeasure, Api.CentralityMeasure>>,
+  Holds<Same<Vocabulary.TieKind, Api.TieKind>>,
   Holds<Same<Vocabulary.ExportFormat, Api.ExportFormat>>,
   Holds<Same<Vocabulary.CandidateKind, Api.CandidateKind>>,
   Holds<Same<Vocabulary.CandidateStatus, Api.CandidateStatus>>,

@@ -74,6 +74,10 @@ export type Verdict = (typeof verdicts)[number];
 export const centralityMeasures = ['PAGE_RANK', 'BETWEENNESS', 'DEGREE'] as const;
 export type CentralityMeasure = (typeof centralityMeasures)[number];
 
+/** What ties two actors of an ego network (the SDL's TieKind): the centrality network's kinds of tie. */
+export const tieKinds = ['RELATION', 'ROLE', 'EVENT', 'PROPOSAL'] as const;
+export type TieKind = (typeof tieKinds)[number];
+
 /** Every relationship type that may touch an actor (a merge moves exactly these). */
 export const actorRelationshipTypes = [...actorRelationTypes, 'HOLDS', 'HOLDS_ROLE', 'PARTICIPATED_IN', 'SAID_BY', 'AUTHORED_BY'] as const;
 export type ActorRelationshipType = (typeof actorRelationshipTypes)[number];

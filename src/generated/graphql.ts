@@ -8,7 +8,7 @@ import type { StatementRecord, CitationRecord, SourceRecord, StatementConnection
 import type { SearchConnectionRecord, SearchEdgeRecord } from '../search/model.js';
 import type { StanceMatrixRecord, StanceRowRecord, StanceCellRecord, AgreementRecord, TopicComparisonRecord, AlignmentRecord, AlignmentConnectionRecord, GraphPathRecord, PathStepRecord } from '../analytics/model.js';
 import type { ChangeRecord, ChangeConnectionRecord } from '../curation/model.js';
-import type { CoalitionConnectionRecord, CoalitionNodeRecord, CoalitionStanceRecord, CoalitionStanceConnectionRecord, CoalitionDivisionRecord, TopicDivideRecord, CentralityConnectionRecord, ActorCentralityRecord } from '../network/model.js';
+import type { CoalitionConnectionRecord, CoalitionNodeRecord, CoalitionStanceRecord, CoalitionStanceConnectionRecord, CoalitionDivisionRecord, TopicDivideRecord, CentralityConnectionRecord, ActorCentralityRecord, ActorNetworkRecord, NetworkMemberRecord, NetworkTieRecord } from '../network/model.js';
 import type { CandidateRecord, CandidateConnectionRecord, SuggestedActorRecord, SuggestedStanceNode, IngestPayloadRecord, CandidatePayloadRecord } from '../ingestion/model.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -166,7 +166,11 @@ export type ActorNetwork = {
   __typename?: 'ActorNetwork';
   /** The actors drawn, in the order `network` ranks them. */
   members: Array<NetworkMember>;
-  /** Actors within `hops` left out by `first`. */
+  /**
+   * Actors within `hops` left out by `first`: asked actors beyond `first`, actors at distance 1 not drawn, and (hops 2)
+   * actors at distance 2 from the distance-1 actors drawn that were not drawn. Actors reachable only through a left-out
+   * actor are not counted (hop 2 does not expand from those).
+   */
   omittedActors: Scalars['Int']['output'];
   /** Ties among the members left out by the 1,000 limit. */
   omittedTies: Scalars['Int']['output'];
@@ -1042,7 +1046,7 @@ export type MutationUpsertIssueArgs = {
 export type NetworkMember = {
   __typename?: 'NetworkMember';
   actor: Actor;
-  /** Ties from the nearest asked actor: 0 for the asked actors. */
+  /** Ties from the nearest asked actor: 0 for the asked actors, 1 for actors tied to one, 2 for actors tied only to those. */
   distance: Scalars['Int']['output'];
 };
 
@@ -1061,7 +1065,7 @@ export type NetworkTie = {
    */
   id: Scalars['ID']['output'];
   kind: TieKind;
-  /** The relation's type, the role's title, or how many events or proposals the two share (`3 shared events`). */
+  /** The relation's type, the role's title, or how many events or proposals the two share (`3 shared events`, `1 co-authored proposal`). */
   label: Scalars['String']['output'];
   /** The co-authored proposals (at most 5, newest first); empty for other kinds. */
   proposals: Array<Proposal>;
@@ -1361,12 +1365,14 @@ export type Query = {
   /** Issues ordered by name. */
   issues: IssueConnection;
   /**
-   * The actor network around `actorIds` (1 to 100 actors; each must name an actor, NOT_FOUND otherwise): those actors,
-   * the actors within `hops` ties of them (0 to 2, default 1), at most `first` actors in all (default 50, between 1 and
-   * 100; the asked actors first, then nearest, then the most strongly tied, then by id), and every tie among the actors
-   * returned (at most 1,000, strongest first; `omittedTies` counts the rest). Ties are those of `centrality`'s network:
-   * relations (typed, directed), roles (the holder to the actor held in), events both took part in and proposals both
-   * authored (one tie per pair, counting them).
+   * The actor network around `actorIds` (1 to 100 actors; each must name an actor, NOT_FOUND otherwise; duplicates count
+   * once): those actors, the actors within `hops` ties of them (0 to 2, default 1), at most `first` actors in all
+   * (default 50, between 1 and 100; the asked actors first, in the order given, then nearest, then the most strongly tied
+   * to the actors drawn before them, then by id), and every tie among the actors returned (at most 1,000, strongest
+   * first, then by id; `omittedTies` counts the rest). Ties are those of `centrality`'s network: relations (typed,
+   * directed), roles (the holder to the actor held in), events both took part in and proposals both authored (one tie
+   * per pair, counting them). Each hop expands only from the actors drawn at the hop before: hop 2 from the distance-1
+   * actors within `first`, so the work is bounded by `first` actors' ties, never by the paths of a busy neighbourhood.
    */
   network: ActorNetwork;
   /** Any node by its id (ids are unique across kinds). Unknown id: null. */
@@ -2288,7 +2294,7 @@ export type ResolversTypes = {
   ActorEdge: ResolverTypeWrapper<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>;
   ActorFilter: ActorFilter;
   ActorKind: ActorKind;
-  ActorNetwork: ResolverTypeWrapper<Omit<ActorNetwork, 'members' | 'ties'> & { members: Array<ResolversTypes['NetworkMember']>, ties: Array<ResolversTypes['NetworkTie']> }>;
+  ActorNetwork: ResolverTypeWrapper<ActorNetworkRecord>;
   ActorPayload: ResolverTypeWrapper<Omit<ActorPayload, 'actor' | 'change'> & { actor: ResolversTypes['Actor'], change: ResolversTypes['Change'] }>;
   ActorRelation: ResolverTypeWrapper<ActorRelationRecord>;
   ActorRelationConnection: ResolverTypeWrapper<ActorRelationConnectionRecord>;
@@ -2351,8 +2357,8 @@ export type ResolversTypes = {
   IssuePayload: ResolverTypeWrapper<Omit<IssuePayload, 'change' | 'issue'> & { change: ResolversTypes['Change'], issue: ResolversTypes['Issue'] }>;
   MergeActorsInput: MergeActorsInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  NetworkMember: ResolverTypeWrapper<Omit<NetworkMember, 'actor'> & { actor: ResolversTypes['Actor'] }>;
-  NetworkTie: ResolverTypeWrapper<Omit<NetworkTie, 'events' | 'from' | 'proposals' | 'relation' | 'role' | 'to'> & { events: Array<ResolversTypes['Event']>, from: ResolversTypes['Actor'], proposals: Array<ResolversTypes['Proposal']>, relation?: Maybe<ResolversTypes['ActorRelation']>, role?: Maybe<ResolversTypes['Role']>, to: ResolversTypes['Actor'] }>;
+  NetworkMember: ResolverTypeWrapper<NetworkMemberRecord>;
+  NetworkTie: ResolverTypeWrapper<NetworkTieRecord>;
   NewActorInput: NewActorInput;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -2427,7 +2433,7 @@ export type ResolversParentTypes = {
   ActorConnection: ActorConnectionRecord;
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
   ActorFilter: ActorFilter;
-  ActorNetwork: Omit<ActorNetwork, 'members' | 'ties'> & { members: Array<ResolversParentTypes['NetworkMember']>, ties: Array<ResolversParentTypes['NetworkTie']> };
+  ActorNetwork: ActorNetworkRecord;
   ActorPayload: Omit<ActorPayload, 'actor' | 'change'> & { actor: ResolversParentTypes['Actor'], change: ResolversParentTypes['Change'] };
   ActorRelation: ActorRelationRecord;
   ActorRelationConnection: ActorRelationConnectionRecord;
@@ -2483,8 +2489,8 @@ export type ResolversParentTypes = {
   IssuePayload: Omit<IssuePayload, 'change' | 'issue'> & { change: ResolversParentTypes['Change'], issue: ResolversParentTypes['Issue'] };
   MergeActorsInput: MergeActorsInput;
   Mutation: Record<PropertyKey, never>;
-  NetworkMember: Omit<NetworkMember, 'actor'> & { actor: ResolversParentTypes['Actor'] };
-  NetworkTie: Omit<NetworkTie, 'events' | 'from' | 'proposals' | 'relation' | 'role' | 'to'> & { events: Array<ResolversParentTypes['Event']>, from: ResolversParentTypes['Actor'], proposals: Array<ResolversParentTypes['Proposal']>, relation?: Maybe<ResolversParentTypes['ActorRelation']>, role?: Maybe<ResolversParentTypes['Role']>, to: ResolversParentTypes['Actor'] };
+  NetworkMember: NetworkMemberRecord;
+  NetworkTie: NetworkTieRecord;
   NewActorInput: NewActorInput;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;

@@ -1,5 +1,7 @@
 /** The network domain's records: what its resolvers receive as parents (see codegen.ts mappers). */
+import type { ActorRelationRecord, RoleRecord } from '../actor/model.js';
 import type { Connection } from '../shared/pagination.js';
+import type { TieKind } from '../vocabulary.js';
 import type { CoalitionRecord, CoalitionStanceRecord, TopicDivideRecord } from './compute.js';
 
 export interface ComputationRecord {
@@ -42,5 +44,36 @@ export type CentralityConnectionRecord = Connection<ActorCentralityRecord> & {
   betweennessSources: number;
   computation: ComputationRecord;
 };
+
+/** An actor drawn in an ego network (Query.network), at its distance from the nearest asked actor. */
+export interface NetworkMemberRecord {
+  actorId: string;
+  distance: number;
+}
+
+/**
+ * A tie between two members: a relation or role (its record, as Actor.relations and Actor.roles give it), or the
+ * events or proposals two members share (their ids, newest first, at most five).
+ */
+export interface NetworkTieRecord {
+  id: string;
+  kind: TieKind;
+  fromId: string;
+  toId: string;
+  directed: boolean;
+  label: string;
+  weight: number;
+  relation: ActorRelationRecord | null;
+  role: RoleRecord | null;
+  eventIds: string[];
+  proposalIds: string[];
+}
+
+export interface ActorNetworkRecord {
+  members: NetworkMemberRecord[];
+  ties: NetworkTieRecord[];
+  omittedActors: number;
+  omittedTies: number;
+}
 
 export type { CoalitionStanceRecord, TopicDivideRecord };

@@ -1,16 +1,66 @@
 /**
  * The network domain's Cypher: what coalitions and centrality are computed from, read whole in bounded aggregated
- * queries (one row per actor or per group, never one per position), and the graph's version, read on every request so
- * a cached result is used only while the graph is unchanged.
+ * queries (one row per actor or per group, never one per position), the graph's version, read on every request so
+ * a cached result is used only while the graph is unchanged, and the ego network around some actors (Query.network),
+ * read in two bounded queries.
  */
 import { z } from 'zod';
-import type { QueryRunner } from '../neo4j/database.js';
+import { actorRelationRecord, roleRecord } from '../actor/model.js';
+import { int, type QueryRunner } from '../neo4j/database.js';
 import { count } from '../shared/rows.js';
-import { actorRelationTypes, stances, type Stance } from '../vocabulary.js';
+import { actorRelationTypes, stances, tieKinds, type Stance } from '../vocabulary.js';
 import type { ActorNetwork, StanceProjection } from './compute.js';
+import type { NetworkTieRecord } from './model.js';
 
 /** Ties between actors: their relations and roles; interpolated from these fixed lists only. */
 const tiePattern = [...actorRelationTypes, 'HOLDS_ROLE'].join('|');
+/** Relations alone (the relation ties of an ego network), from the same fixed list. */
+const relationPattern = actorRelationTypes.join('|');
+
+/**
+ * The actors tied to any actor of the list bound to `list`, one row per kind of tie: `b` and `w`, the weight of its
+ * ties to the list's actors of that kind (relations and roles either way, events both took part in, proposals both
+ * authored), as the centrality network weighs them. Summed per `b` by the caller. Shared events and proposals are
+ * walked from the event's side, once per event however many of the list took part.
+ */
+const tiedToAny = (list: string) => `CALL (${list}) {
+    UNWIND ${list} AS x
+    MATCH (x)-[r:${tiePattern}]-(b:Actor) RETURN b, count(r) AS w
+    UNION ALL
+    UNWIND ${list} AS x
+    MATCH (x)-[:PARTICIPATED_IN]->(e:Event)
+    WITH e, count(DISTINCT x) AS k
+    MATCH (e)<-[:PARTICIPATED_IN]-(b:Actor) RETURN b, sum(k) AS w
+    UNION ALL
+    UNWIND ${list} AS x
+    MATCH (x)<-[:AUTHORED_BY]-(p:Proposal)
+    WITH p, count(DISTINCT x) AS k
+    MATCH (p)-[:AUTHORED_BY]->(b:Actor) RETURN b, sum(k) AS w
+  }`;
+
+/** The members an ego network draws beyond the asked actors, and how many it leaves out. */
+export interface EgoMembers {
+  /** Drawn at distance 1 and 2, each ring ranked (weight of ties to the actors drawn before it, then id). */
+  near: string[];
+  far: string[];
+  /** Actors at distance 1 not drawn, plus actors at distance 2 (reached from those drawn at 1) not drawn. */
+  omitted: number;
+}
+
+const egoMembersRow = z.object({ near: z.array(z.string()), far: z.array(z.string()), omitted: count });
+const networkTieRow = z.object({
+  id: z.string(),
+  kind: z.enum(tieKinds),
+  fromId: z.string(),
+  toId: z.string(),
+  label: z.string(),
+  weight: count,
+  relation: actorRelationRecord.nullable(),
+  role: roleRecord.nullable(),
+  eventIds: z.array(z.string()),
+  proposalIds: z.array(z.string()),
+});
+const egoTiesRow = z.object({ ties: z.array(networkTieRow), total: count });
 
 const versionRow = z.object({ nodes: count, relationships: count, lastChange: z.string().nullable(), today: z.string() });
 const stanceRow = z
@@ -134,7 +184,119 @@ export class NetworkRepository {
       groups: groups.map((row) => row.members.map((id) => index.get(id)).filter((i): i is number => i !== undefined)),
     };
   }
+
+  /**
+   * The actors an ego network draws around `seedIds` (existing actors), `room` of them at most beyond the asked ones.
+   * Each hop expands only from what is drawn: hop 1 from the asked actors, hop 2 from the actors drawn at distance 1
+   * (at most `room`), so the work is bounded by `room` actors' neighbourhoods, never by paths. An actor is at
+   * distance 1 when tied to an asked actor (drawn or not), at distance 2 when tied to a drawn distance-1 actor and to
+   * no asked actor. Each ring is ranked by the weight of its ties to the actors drawn before it, then by id.
+   */
+  async egoMembers(seedIds: readonly string[], hops: number, room: number): Promise<EgoMembers> {
+    // Ring 2 leaves out the asked actors and ring 1 by grouping them with the candidates (flagged as `known`): a hash
+    // aggregation, where `NOT b IN near` would compare every candidate with every ring-1 actor.
+    const rows = await this.db.read(
+      'egoNetworkMembers',
+      `MATCH (s:Actor) WHERE s.id IN $seedIds
+       WITH collect(s) AS seeds
+       CALL (seeds) {
+         WITH seeds WHERE $hops >= 1
+         ${tiedToAny('seeds')}
+         WITH b, sum(w) AS weight WHERE NOT b IN seeds
+         ORDER BY weight DESC, b.id
+         RETURN collect(b) AS ring1
+       }
+       WITH seeds, ring1, ring1[0..$room] AS near
+       CALL (seeds, ring1, near) {
+         WITH seeds, ring1, near WHERE $hops >= 2 AND size(near) > 0
+         CALL (seeds, ring1, near) {
+           UNWIND seeds + ring1 AS b
+           RETURN b, 0 AS w, 1 AS known
+           UNION ALL
+           ${tiedToAny('near')}
+           RETURN b, w, 0 AS known
+         }
+         WITH b, sum(w) AS weight, sum(known) AS known WHERE known = 0
+         ORDER BY weight DESC, b.id
+         RETURN collect(b) AS ring2
+       }
+       WITH ring1, near, ring2, ring2[0..$room - size(near)] AS far
+       RETURN [a IN near | a.id] AS near, [a IN far | a.id] AS far, size(ring1) - size(near) + size(ring2) - size(far) AS omitted`,
+      { seedIds, hops: int(hops), room: int(room) },
+      egoMembersRow,
+    );
+    const row = rows[0];
+    if (!row) throw new Error('egoNetworkMembers returned no row');
+    return row;
+  }
+
+  /**
+   * The ties among `memberIds`, strongest first (weight, then id), at most `limit`, and how many there are: each
+   * relation (read from its start) and role (holder to organisation) between two members, and one tie per pair for
+   * the events both took part in and one for the proposals both authored (the pair in id order; the five newest
+   * events or proposals named). Bounded by the members' own ties.
+   */
+  async egoTies(memberIds: readonly string[], limit: number): Promise<{ ties: NetworkTieRecord[]; total: number }> {
+    // The far end is checked against the parameter list (Neo4j keeps it as a set), and shared events and proposals are
+    // grouped from the event's side: never a walk to every co-participant of a busy member.
+    const rows = await this.db.read(
+      'egoNetworkTies',
+      `MATCH (m:Actor) WHERE m.id IN $memberIds
+       WITH collect(m) AS members
+       CALL (members) {
+         UNWIND members AS a
+         MATCH (a)-[r:${relationPattern}]->(b:Actor) WHERE b.id IN $memberIds
+         WITH a, r, b, a.id + ':' + type(r) + ':' + b.id AS id
+         RETURN 'RELATION' AS kind, id, a.id AS fromId, b.id AS toId, type(r) AS label, 1 AS weight,
+                {id: id, type: type(r), fromId: a.id, toId: b.id, evidenceIds: r.evidence} AS relation, null AS role,
+                [] AS eventIds, [] AS proposalIds
+         UNION ALL
+         UNWIND members AS a
+         MATCH (a)-[r:HOLDS_ROLE]->(b:Actor) WHERE b.id IN $memberIds
+         WITH a, r, b, a.id + ':' + b.id + ':' + r.title AS id
+         RETURN 'ROLE' AS kind, id, a.id AS fromId, b.id AS toId, r.title AS label, 1 AS weight,
+                null AS relation, {id: id, title: r.title, holderId: a.id, ofId: b.id} AS role, [] AS eventIds, [] AS proposalIds
+         UNION ALL
+         UNWIND members AS a
+         MATCH (a)-[:PARTICIPATED_IN]->(e:Event)
+         WITH e, collect(DISTINCT a.id) AS present WHERE size(present) > 1
+         UNWIND present AS x
+         UNWIND present AS y
+         WITH x, y, e WHERE x < y
+         ORDER BY ${newestFirst('e')}
+         WITH x, y, collect(e.id) AS shared
+         RETURN 'EVENT' AS kind, x + '~' + y + ':EVENT' AS id, x AS fromId, y AS toId,
+                toString(size(shared)) + CASE size(shared) WHEN 1 THEN ' shared event' ELSE ' shared events' END AS label,
+                size(shared) AS weight, null AS relation, null AS role, shared[0..5] AS eventIds, [] AS proposalIds
+         UNION ALL
+         UNWIND members AS a
+         MATCH (a)<-[:AUTHORED_BY]-(p:Proposal)
+         WITH p, collect(DISTINCT a.id) AS present WHERE size(present) > 1
+         UNWIND present AS x
+         UNWIND present AS y
+         WITH x, y, p WHERE x < y
+         ORDER BY ${newestFirst('p')}
+         WITH x, y, collect(p.id) AS shared
+         RETURN 'PROPOSAL' AS kind, x + '~' + y + ':PROPOSAL' AS id, x AS fromId, y AS toId,
+                toString(size(shared)) + CASE size(shared) WHEN 1 THEN ' co-authored proposal' ELSE ' co-authored proposals' END AS label,
+                size(shared) AS weight, null AS relation, null AS role, [] AS eventIds, shared[0..5] AS proposalIds
+       }
+       WITH kind, id, fromId, toId, label, weight, relation, role, eventIds, proposalIds
+       ORDER BY weight DESC, id
+       WITH collect({id: id, kind: kind, fromId: fromId, toId: toId, label: label, weight: weight, relation: relation, role: role,
+                     eventIds: eventIds, proposalIds: proposalIds}) AS ties
+       RETURN ties[0..$limit] AS ties, size(ties) AS total`,
+      { memberIds, limit: int(limit) },
+      egoTiesRow,
+    );
+    const row = rows[0];
+    if (!row) throw new Error('egoNetworkTies returned no row');
+    return { ties: row.ties.map((tie) => ({ ...tie, directed: tie.kind === 'RELATION' || tie.kind === 'ROLE' })), total: row.total };
+  }
 }
+
+/** Newest first (undated last), then id (`x` bound to an event or proposal). */
+const newestFirst = (x: string) => `coalesce(toString(${x}.date), '') DESC, ${x}.id`;
 
 /** The newest decides (latest validFrom; undated, read as '', last), then the smallest id. ISO dates compare as strings. */
 function decidesBefore(validFrom: string, id: string, otherFrom: string, otherId: string): boolean {

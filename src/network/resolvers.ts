@@ -1,13 +1,15 @@
 /**
  * Query.coalitions, Query.centrality and Actor.centrality: thin over the shared computations (./service.ts), which a
  * request reaches through `context.network` (the graph version read once, the wait bounded by the request's deadline).
+ * Query.network: the ego network around some actors, read per request (./ego.ts).
  */
 import type { Resolvers } from '../generated/graphql.js';
 import { requireNodes } from '../node/require.js';
-import { mustExist } from '../shared/guards.js';
+import { mustExist, present } from '../shared/guards.js';
 import { intInRange, idList, numberInRange } from '../shared/validate.js';
 import { listConnection } from '../shared/pagination.js';
 import type { CoalitionRecord } from './compute.js';
+import { egoNetwork } from './ego.js';
 import type { ActorCentralityRecord, CoalitionNodeRecord, ComputationRecord } from './model.js';
 import type { CentralityView, Computed } from './service.js';
 
@@ -63,6 +65,22 @@ export const networkResolvers = {
         computation: computationOf(computed),
       };
     },
+    network: async (_parent, { actorIds, hops, first }, { loaders, repositories }) => {
+      const asked = idList(actorIds, 'actorIds', { min: 1 });
+      const depth = intInRange(hops, 'hops', 0, 2, 1);
+      const size = intInRange(first, 'first', 1, 100, 50);
+      await requireNodes(loaders, 'actorIds', asked, ['Actor']);
+      return egoNetwork(repositories.network, asked, depth, size);
+    },
+  },
+  NetworkMember: {
+    actor: async (member, _args, { loaders }) => mustExist(await loaders.actorById.load(member.actorId), member.actorId),
+  },
+  NetworkTie: {
+    from: async (tie, _args, { loaders }) => mustExist(await loaders.actorById.load(tie.fromId), tie.fromId),
+    to: async (tie, _args, { loaders }) => mustExist(await loaders.actorById.load(tie.toId), tie.toId),
+    events: async (tie, _args, { loaders }) => present(await loaders.eventById.loadMany(tie.eventIds)),
+    proposals: async (tie, _args, { loaders }) => present(await loaders.proposalById.loadMany(tie.proposalIds)),
   },
   Actor: {
     centrality: async (actor, _args, { network }) => {
