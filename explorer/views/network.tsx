@@ -15,7 +15,9 @@ import {
   ExplorerCoalitionsDocument,
   ExplorerNetworkNewestDocument,
   ExplorerNetworkProbeDocument,
+  ExplorerNetworkTiesDocument,
   type ExplorerCoalitionsQuery,
+  type ExplorerNetworkTiesQuery,
 } from '../generated/operations.js';
 import { links } from '../links.js';
 import './network.css';
@@ -40,6 +42,10 @@ const palette = [
 type Coalitions = ExplorerCoalitionsQuery['coalitions'];
 type Coalition = Coalitions['nodes'][number];
 type Member = Coalition['members']['nodes'][number];
+type Ties = ExplorerNetworkTiesQuery['network'];
+
+/** `Query.network` draws ties among at most this many actors: the most central of those drawn. */
+const MAX_TIED = 100;
 
 const dayMs = 86_400_000;
 const isDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
@@ -145,6 +151,18 @@ export function NetworkView() {
   const cursor = after[after.length - 1] ?? null;
   const [{ data, fetching, error }] = useQuery({ query: ExplorerCoalitionsDocument, variables: { asOf, resolution, after: cursor } });
   const coalitions = data?.coalitions;
+  // Ties among the drawn actors: the most central (by the chosen measure) when more than Query.network takes.
+  const tiedIds = useMemo(() => {
+    const members = (coalitions?.nodes ?? []).flatMap((coalition) => coalition.members.nodes);
+    return members
+      .sort((x, y) => measureOf(y, by) - measureOf(x, by) || (x.id < y.id ? -1 : 1))
+      .slice(0, MAX_TIED)
+      .map((member) => member.id)
+      .sort();
+  }, [coalitions, by]);
+  const drawnCount = (coalitions?.nodes ?? []).reduce((n, coalition) => n + coalition.members.nodes.length, 0);
+  const [tiesResult] = useQuery({ query: ExplorerNetworkTiesDocument, variables: { actorIds: tiedIds }, pause: tiedIds.length === 0 });
+  const ties = tiesResult.data && !tiesResult.fetching ? tiesResult.data.network : null;
   // The date the coalitions on screen are for: while another date loads, the previous answer stays (dimmed).
   const [shownAsOf, setShownAsOf] = useState<string | null>(null);
   useEffect(() => {
@@ -199,10 +217,19 @@ export function NetworkView() {
           ) : (
             <div className="network-columns" aria-busy={fetching}>
               <div className="network-canvas">
-                <CoalitionCanvas coalitions={coalitions} by={by} onOpen={(id) => navigate(links.actor(id))} />
+                <CoalitionCanvas coalitions={coalitions} ties={ties} by={by} onOpen={(id) => navigate(links.actor(id))} />
                 <p className="muted small">
-                  Click an actor to open it; the legend lists the same actors as links. Node size: {measures.find((m) => m.value === by)?.label.toLowerCase()}.
+                  Click an actor to open it; the legend lists the same actors as links. Node size: {measures.find((m) => m.value === by)?.label.toLowerCase()}.{' '}
+                  {ties && (
+                    <span data-ties={ties.ties.length}>
+                      Lines: {ties.ties.length} tie{ties.ties.length === 1 ? '' : 's'} (relations and roles named, with arrows; plain lines for shared events and proposals)
+                      {drawnCount > MAX_TIED ? ` among the ${MAX_TIED} most central actors drawn` : ''}
+                      {ties.omittedTies > 0 ? `; ${ties.omittedTies} weaker ones left out` : ''}.
+                    </span>
+                  )}
+                  {tiesResult.fetching && !ties && 'Loading the ties…'}
                 </p>
+                {tiesResult.error && <ErrorState error={tiesResult.error} what="the ties between the actors" />}
               </div>
               <Legend coalitions={coalitions} by={by} offset={after.length * 20} />
             </div>
@@ -330,25 +357,37 @@ function ResolutionInput({ value, onChange }: { value: number; onChange: (value:
   );
 }
 
-function CoalitionCanvas({ coalitions, by, onOpen }: { coalitions: Coalitions; by: CentralityMeasure; onOpen: (actorId: string) => void }) {
+function CoalitionCanvas({ coalitions, ties, by, onOpen }: { coalitions: Coalitions; ties: Ties | null; by: CentralityMeasure; onOpen: (actorId: string) => void }) {
   const graph = useMemo(() => {
-    const g = new Graph({ type: 'undirected', multi: false });
+    const g = new Graph({ type: 'mixed', multi: true });
     const max = Math.max(0, ...coalitions.nodes.flatMap((c) => c.members.nodes.map((m) => measureOf(m, by))));
     coalitions.nodes.forEach((coalition, index) => {
       const color = palette[index % palette.length]!;
       for (const member of coalition.members.nodes) {
         if (g.hasNode(member.id)) continue;
         const share = max > 0 ? measureOf(member, by) / max : 0;
-        g.addNode(member.id, { label: member.name, size: 4 + 14 * Math.sqrt(share), color, coalition: coalition.id });
+        g.addNode(member.id, { label: member.name, size: 5 + 13 * Math.sqrt(share), color, coalition: coalition.id });
       }
       // Members are drawn together: each is held (by an undrawn edge) to the coalition's most engaged member.
       const core = coalition.members.nodes[0]?.id;
       for (const member of coalition.members.nodes.slice(1)) {
-        if (core && !g.hasEdge(core, member.id)) g.addEdge(core, member.id, { hidden: true, weight: 1 });
+        if (core) g.addUndirectedEdgeWithKey(`coalition:${core}~${member.id}`, core, member.id, { hidden: true, weight: 1 });
       }
     });
+    // And the coalitions are held near each other (the first's core to every other core), so that one without ties
+    // to the rest does not drift to the edge and shrink the others.
+    const cores = coalitions.nodes.flatMap((coalition) => coalition.members.nodes.slice(0, 1).map((member) => member.id));
+    for (const core of cores.slice(1)) g.addUndirectedEdgeWithKey(`cores:${cores[0]}~${core}`, cores[0]!, core, { hidden: true, weight: 1 });
+    for (const tie of ties?.ties ?? []) {
+      if (!g.hasNode(tie.from.id) || !g.hasNode(tie.to.id) || g.hasEdge(tie.id)) continue;
+      // Relations and roles are named on the line; shared events and proposals (many) are plain lines.
+      const label = tie.kind === 'RELATION' || tie.kind === 'ROLE' ? tie.label : undefined;
+      const attributes = { label, color: '#b8c0cc', size: Math.min(1 + tie.weight, 4), weight: tie.weight, kind: tie.kind };
+      if (tie.directed) g.addDirectedEdgeWithKey(tie.id, tie.from.id, tie.to.id, { ...attributes, type: 'arrow' });
+      else g.addUndirectedEdgeWithKey(tie.id, tie.from.id, tie.to.id, attributes);
+    }
     return g;
-  }, [coalitions, by]);
+  }, [coalitions, ties, by]);
   return <GraphCanvas name={graphName} graph={graph} label={`The actors of ${coalitions.nodes.length} coalitions, coloured by coalition and sized by centrality`} onClickNode={onOpen} />;
 }
 
