@@ -163,10 +163,12 @@ interface Legend {
   drawn: string[];
 }
 
-/** The legend and the drawn graph once the page shows the coalitions as of `asOf`. */
+/**
+ * The legend and the drawn graph once the page shows the coalitions as of `asOf`, and the ties among their members:
+ * the view has settled, no request of it is still under way (a later step aborts none).
+ */
 async function shownCoalitions(page: Page, asOf: string): Promise<Legend> {
   await page.waitForSelector(`.network-summary[data-shown-as-of="${asOf}"]`, { timeout: 45_000 });
-  await page.waitForFunction(`(window.stancegraphExplorer?.nodes('coalition-network').length ?? 0) > 0`, undefined, { timeout: 20_000 });
   const version = (await page.locator('.network-summary').getAttribute('data-graph-version')) ?? '';
   const coalitions = await Promise.all(
     (await page.locator('.coalition-legend [data-coalition]').all()).map(async (item) => ({
@@ -174,6 +176,10 @@ async function shownCoalitions(page: Page, asOf: string): Promise<Legend> {
       members: await Promise.all((await item.locator('[data-member]').all()).map(async (member) => (await member.getAttribute('data-member')) ?? '')),
     })),
   );
+  // At most 100 members on the seed: the view asks for the ties among all of them.
+  const members = coalitions.flatMap((coalition) => coalition.members).sort();
+  expect(members.length).toBeLessThanOrEqual(100);
+  await page.waitForSelector(`[data-ties-among="${members.join(',')}"]`, { timeout: 30_000 });
   const drawn = await page.evaluate<string[]>(`window.stancegraphExplorer.nodes('coalition-network')`);
   return { version, coalitions, drawn };
 }

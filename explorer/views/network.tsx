@@ -221,7 +221,7 @@ export function NetworkView() {
                 <p className="muted small">
                   Click an actor to open it; the legend lists the same actors as links. Node size: {measures.find((m) => m.value === by)?.label.toLowerCase()}.{' '}
                   {ties && (
-                    <span data-ties={ties.ties.length}>
+                    <span data-ties={ties.ties.length} data-ties-among={tiedIds.join(',')}>
                       Lines: {ties.ties.length} tie{ties.ties.length === 1 ? '' : 's'} (relations and roles named, with arrows; plain lines for shared events and proposals)
                       {drawnCount > MAX_TIED ? ` among the ${MAX_TIED} most central actors drawn` : ''}
                       {ties.omittedTies > 0 ? `; ${ties.omittedTies} weaker ones left out` : ''}.
