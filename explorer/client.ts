@@ -24,7 +24,8 @@ function embeddedTypes(): KeyingConfig {
 export function createClient(): Client {
   return new Client({
     url: settings.endpoint,
-    exchanges: [cacheExchange({ schema, keys: embeddedTypes() }), fetchExchange],
+    // Coalition ids (`coalition:<core member>`) name different members for different dates and resolutions: embedded.
+    exchanges: [cacheExchange({ schema, keys: { ...embeddedTypes(), Coalition: () => null } }), fetchExchange],
     fetchOptions: () => {
       const token = currentToken();
       const headers: Record<string, string> = {};
