@@ -60,15 +60,16 @@ export function App() {
         </nav>
       </header>
       <main id="main">
+        {/* Keyed by id: a view of another node starts afresh (urql keeps the previous answer while the next loads). */}
         <Switch>
           <Route path="/" component={HomeView} />
           <Route path="/search" component={SearchView} />
-          <Route path="/actor/:id">{(params) => <ActorView id={params.id} />}</Route>
-          <Route path="/issue/:id">{(params) => <IssueView id={params.id} />}</Route>
-          <Route path="/proposal/:id">{(params) => <ProposalView id={params.id} />}</Route>
-          <Route path="/event/:id">{(params) => <EventView id={params.id} />}</Route>
-          <Route path="/statement/:id">{(params) => <EvidenceView id={params.id} />}</Route>
-          <Route path="/source/:id">{(params) => <SourceView id={params.id} />}</Route>
+          <Route path="/actor/:id">{(params) => <ActorView key={params.id} id={params.id} />}</Route>
+          <Route path="/issue/:id">{(params) => <IssueView key={params.id} id={params.id} />}</Route>
+          <Route path="/proposal/:id">{(params) => <ProposalView key={params.id} id={params.id} />}</Route>
+          <Route path="/event/:id">{(params) => <EventView key={params.id} id={params.id} />}</Route>
+          <Route path="/statement/:id">{(params) => <EvidenceView key={params.id} id={params.id} />}</Route>
+          <Route path="/source/:id">{(params) => <SourceView key={params.id} id={params.id} />}</Route>
           <Route path="/matrix" component={MatrixView} />
           <Route path="/network" component={NetworkView} />
           <Route path="/review" component={ReviewView} />
