@@ -186,14 +186,14 @@ describe('Query.network', () => {
     expect(two.members.map((member) => [member.actor.id, member.distance])).toEqual([[putin, 0], ...near.map(({ id }) => [id, 1]), ...far.slice(0, 2).map(({ id }) => [id, 2])]);
     expect(two.omittedActors).toBe(far.length - 2);
 
-    // Ring 1 fills `first`: hop 2 expands from the drawn distance-1 actors only, and counts what it leaves out.
+    // Ring 1 fills `first`: hop 2, which could draw no one, is not explored (nor counted).
     const full = await network([putin], 2, 3);
-    const reached = await ring(
-      near.slice(0, 2).map((actor) => actor.id),
-      new Set([putin, ...near.map((actor) => actor.id)]),
-    );
     expect(memberIds(full)).toEqual(memberIds(one));
-    expect(full.omittedActors).toBe(near.length - 2 + reached.length);
+    expect(full.omittedActors).toBe(one.omittedActors);
+    // Ring 1 leaves room for one: hop 2 expands from every distance-1 actor and counts the rest of ring 2.
+    const roomForOne = await network([putin], 2, 1 + near.length + 1);
+    expect(memberIds(roomForOne)).toEqual([putin, ...near.map((actor) => actor.id), far[0]!.id]);
+    expect(roomForOne.omittedActors).toBe(far.length - 1);
 
     // The defaults: hops 1, first 50.
     const defaults = (await owned.read(NetworkDefaultsDocument, { actorIds: [putin] })).network;

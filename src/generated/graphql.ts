@@ -167,9 +167,10 @@ export type ActorNetwork = {
   /** The actors drawn, in the order `network` ranks them. */
   members: Array<NetworkMember>;
   /**
-   * Actors within `hops` left out by `first`: asked actors beyond `first`, actors at distance 1 not drawn, and (hops 2)
-   * actors at distance 2 from the distance-1 actors drawn that were not drawn. Actors reachable only through a left-out
-   * actor are not counted (hop 2 does not expand from those).
+   * Actors within `hops` left out by `first`, as far as they were explored: asked actors beyond `first`, actors at
+   * distance 1 not drawn, and (hops 2) actors at distance 2 from the distance-1 actors drawn that were not drawn. Hop 2
+   * expands only from drawn actors and only while `first` leaves room, so actors reachable only through a left-out
+   * actor, or at distance 2 when the distance-1 actors alone fill `first`, are not counted.
    */
   omittedActors: Scalars['Int']['output'];
   /** Ties among the members left out by the 1,000 limit. */
@@ -1371,8 +1372,9 @@ export type Query = {
    * to the actors drawn before them, then by id), and every tie among the actors returned (at most 1,000, strongest
    * first, then by id; `omittedTies` counts the rest). Ties are those of `centrality`'s network: relations (typed,
    * directed), roles (the holder to the actor held in), events both took part in and proposals both authored (one tie
-   * per pair, counting them). Each hop expands only from the actors drawn at the hop before: hop 2 from the distance-1
-   * actors within `first`, so the work is bounded by `first` actors' ties, never by the paths of a busy neighbourhood.
+   * per pair, counting them). Each hop expands only from the actors drawn at the hop before (hop 2 from the distance-1
+   * actors within `first`, when they leave room), so the work is bounded by `first` actors' ties, never by the paths of
+   * a busy neighbourhood.
    */
   network: ActorNetwork;
   /** Any node by its id (ids are unique across kinds). Unknown id: null. */

@@ -43,7 +43,7 @@ export interface EgoMembers {
   /** Drawn at distance 1 and 2, each ring ranked (weight of ties to the actors drawn before it, then id). */
   near: string[];
   far: string[];
-  /** Actors at distance 1 not drawn, plus actors at distance 2 (reached from those drawn at 1) not drawn. */
+  /** Actors at distance 1 not drawn, plus actors at distance 2 (reached from those drawn at 1) not drawn; see egoMembers. */
   omitted: number;
 }
 
@@ -201,9 +201,10 @@ export class NetworkRepository {
   /**
    * The actors an ego network draws around `seedIds` (existing actors), `room` of them at most beyond the asked ones.
    * Each hop expands only from what is drawn: hop 1 from the asked actors, hop 2 from the actors drawn at distance 1
-   * (at most `room`), so the work is bounded by `room` actors' neighbourhoods, never by paths. An actor is at
-   * distance 1 when tied to an asked actor (drawn or not), at distance 2 when tied to a drawn distance-1 actor and to
-   * no asked actor. Each ring is ranked by the weight of its ties to the actors drawn before it, then by id.
+   * (at most `room`), and only while there is room left, so the work is bounded by `room` actors' neighbourhoods,
+   * never by paths. An actor is at distance 1 when tied to an asked actor (drawn or not), at distance 2 when tied to a
+   * drawn distance-1 actor and to no asked actor. Each ring is ranked by the weight of its ties to the actors drawn
+   * before it, then by id.
    */
   async egoMembers(seedIds: readonly string[], hops: number, room: number): Promise<EgoMembers> {
     // Ring 2 leaves out the asked actors and ring 1 by grouping them with the candidates (flagged as `known`): a hash
@@ -221,7 +222,7 @@ export class NetworkRepository {
        }
        WITH seeds, ring1, ring1[0..$room] AS near
        CALL (seeds, ring1, near) {
-         WITH seeds, ring1, near WHERE $hops >= 2 AND size(near) > 0
+         WITH seeds, ring1, near WHERE $hops >= 2 AND size(near) > 0 AND size(near) < $room
          CALL (seeds, ring1, near) {
            UNWIND seeds + ring1 AS b
            RETURN b, 0 AS w, 1 AS known
