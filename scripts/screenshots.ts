@@ -36,12 +36,12 @@ const shots: Shot[] = [
   { name: 'home', path: '/explore', ready: 'main h2' },
   { name: 'search', path: '/explore/search?q=ceasefire', ready: '.search-results li' },
   { name: 'actor', path: '/explore/actor/vladimir-putin', ready: '.graph-canvas canvas' },
-  { name: 'issue', path: '/explore/issue/ukraine-nato-membership', ready: 'main h1' },
-  { name: 'proposal', path: '/explore/proposal/us-28-point-plan', ready: 'main h1' },
+  { name: 'issue', path: '/explore/issue/ukraine-nato-membership', ready: '.strongest-evidence' },
+  { name: 'proposal', path: '/explore/proposal/us-28-point-plan', ready: '.strongest-evidence' },
   { name: 'matrix', path: '/explore/matrix?actors=russia,ukraine,europe,donald-trump&topics=ukraine-nato-membership,donbas-withdrawal,us-28-point-plan', ready: 'main table' },
   { name: 'coalitions', path: '/explore/network', ready: '.graph-canvas canvas' },
   { name: 'evidence', path: '/explore/statement/', ready: '#cited' },
-  { name: 'review', path: '/explore/review', ready: 'main h1', editor: true },
+  { name: 'review', path: '/explore/review?candidate=', ready: '#cited', editor: true },
   { name: 'actor-800px', path: '/explore/actor/vladimir-putin', width: 800, ready: '.graph-canvas canvas' },
   { name: 'evidence-800px', path: '/explore/statement/', width: 800, ready: '#cited' },
 ];
@@ -94,15 +94,18 @@ try {
   // An article for the review queue: the README's example, as `npm run ingest` would take it.
   const article = join(projectRoot, 'examples', 'articles', 'valdonia-offers-talks.txt');
   const meta = JSON.parse(readFileSync(`${article}.json`, 'utf8')) as Record<string, unknown>;
-  await gql('mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { source { id } } }', {
+  const ingested = (await gql('mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { candidates(first: 20) { nodes { id kind } } } }', {
     input: { ...meta, text: readFileSync(article, 'utf8') },
-  });
-  // The evidence view: a quote from the low-reliability article that evidences a position, so the mark shows.
-  const quotes = (await gql('{ statements(filter: {kinds: [QUOTE], reliability: [LOW]}, first: 20) { nodes { id evidenceFor(first: 1) { totalCount } } } }')) as {
+  })) as { ingestArticle: { candidates: { nodes: Array<{ id: string; kind: string }> } } };
+  // A quotation's candidate: its speaker, kind and suggested stances make the fuller picture.
+  const candidates = ingested.ingestArticle.candidates.nodes;
+  const candidate = (candidates.find((c) => c.kind === 'STATEMENT') ?? candidates[0])?.id ?? '';
+  // The evidence view: a statement from the low-reliability article that evidences a position, so the mark shows.
+  const cited = (await gql('{ statements(filter: {reliability: [LOW]}, first: 50) { nodes { id evidenceFor(first: 1) { totalCount } } } }')) as {
     statements: { nodes: Array<{ id: string; evidenceFor: { totalCount: number } }> };
   };
-  const statement = quotes.statements.nodes.find((node) => node.evidenceFor.totalCount > 0) ?? quotes.statements.nodes[0];
-  if (!statement) throw new Error('the seed has no quote from a low-reliability source');
+  const statement = cited.statements.nodes.find((node) => node.evidenceFor.totalCount > 0) ?? cited.statements.nodes[0];
+  if (!statement) throw new Error('the seed has no statement from a low-reliability source');
 
   mkdirSync(values.out, { recursive: true });
   for (const shot of shots) {
@@ -115,17 +118,13 @@ try {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
-    const path = shot.path.endsWith('/statement/') ? `${shot.path}${encodeURIComponent(statement.id)}` : shot.path;
+    const path = shot.path.endsWith('/statement/')
+      ? `${shot.path}${encodeURIComponent(statement.id)}`
+      : shot.path.endsWith('?candidate=')
+        ? `${shot.path}${encodeURIComponent(candidate)}`
+        : shot.path;
     await page.goto(`${url}${path}`);
     await settle(page, shot.ready);
-    if (shot.editor) {
-      // The first pending candidate, opened beside its article.
-      const first = page.locator('[data-candidate-id]').first();
-      if ((await first.count()) > 0) {
-        await first.click();
-        await settle(page, '#cited');
-      }
-    }
     const file = join(values.out, `${shot.name}.png`);
     await page.screenshot({ path: file });
     say(`${shot.name}: ${path} -> ${file}${problems.length ? ` (console: ${problems.join(' | ')})` : ''}`);
