@@ -22,6 +22,11 @@ import { createServer } from '../src/server.js';
 import { buildExplorer } from './build-explorer.js';
 import { findChromium } from './chromium.js';
 
+/** The one DOM call the waits make, typed without the DOM library (scripts/ compile for Node). */
+interface QueryablePage {
+  document: { querySelector(selector: string): unknown };
+}
+
 interface Shot {
   name: string;
   path: string;
@@ -53,7 +58,8 @@ const say = (message: string) => console.log(`[screenshots] ${message}`);
 async function settle(page: Page, selector: string): Promise<void> {
   await page.waitForSelector(selector, { timeout: 60_000 });
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction('!document.querySelector(".state.loading")', undefined, { timeout: 60_000 });
+  // A function, not a string: the page's CSP forbids eval, which Playwright's polling of a string would need.
+  await page.waitForFunction(() => !(globalThis as unknown as QueryablePage).document.querySelector('.state.loading'), undefined, { timeout: 60_000 });
   // Graph layouts run once, synchronously; one more frame lets sigma draw.
   await page.waitForTimeout(500);
 }

@@ -43,9 +43,18 @@ export async function openExplorer(browser: Browser, service: TestService, path 
   return { page, context, problems, offLoopback, close: () => context.close() };
 }
 
+/** What the explorer puts on `window` for tests (explorer/debug.ts), as seen from a test without DOM types. */
+interface PageGlobals {
+  stancegraphExplorer?: { nodePosition(graph: string, node: string): { x: number; y: number } | null; nodes(graph: string): string[] };
+}
+
 /** Waits for a drawn graph (explorer/debug.ts) to hold `node`, and returns where to click it. */
 export async function nodePosition(page: Page, graph: string, node: string): Promise<{ x: number; y: number }> {
-  const handle = await page.waitForFunction(`window.stancegraphExplorer?.nodePosition(${JSON.stringify(graph)}, ${JSON.stringify(node)}) ?? null`);
+  // A function, not a string: the page's CSP forbids eval, which Playwright's polling of a string would need.
+  const handle = await page.waitForFunction(
+    ([g, n]) => (globalThis as unknown as PageGlobals).stancegraphExplorer?.nodePosition(g, n) ?? null,
+    [graph, node] as const,
+  );
   const position = (await handle.jsonValue()) as { x: number; y: number } | null;
   if (!position) throw new Error(`node ${node} is not drawn in graph ${graph}`);
   return position;

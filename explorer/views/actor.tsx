@@ -10,6 +10,7 @@ import { ErrorState, Loading, NotFound } from '../components/states.js';
 import {
   ExplorerActorCentralityDocument,
   ExplorerActorDocument,
+  ExplorerActorNetworkDocument,
   ExplorerActorPositionsDocument,
   ExplorerActorStatementsDocument,
   type ExplorerActorQuery,
@@ -31,6 +32,10 @@ export function ActorView({ id }: { id: string }) {
   const [params] = useSearchParams();
   const hops = params.get('hops') === '1' ? 1 : 2;
   const [{ data, fetching, error }] = useQuery({ query: ExplorerActorDocument, variables: { id } });
+  // The network and the centrality line need only the id: asked now, beside the actor's own query, not after it
+  // answers (their components ask again with the same variables and share these requests and their answers).
+  useQuery({ query: ExplorerActorNetworkDocument, variables: { id, hops } });
+  useQuery({ query: ExplorerActorCentralityDocument, variables: { id } });
   if (fetching && !data) return <Loading what="the actor" />;
   if (error) return <ErrorState error={error} what="the actor" />;
   const actor = data?.actor;
