@@ -272,8 +272,10 @@ describe('alignment on the seed graph', () => {
       const seedActors = (edges: ReadonlyArray<{ node: { actor: { id: string } } }>) => edges.map((edge) => edge.node.actor.id).filter((id) => !/-[0-9a-f]{8}-/.test(id));
       // A seed actor can also join between the two reads (another file's sub-issue under a seed issue it holds a
       // stance on rolls up to a topic Russia holds): each of the whole ranking's seed actors pages exactly once, in order.
-      const pagedIds = paged.edges.map((edge) => edge.node.actor.id);
-      expect(new Set(pagedIds).size).toBe(pagedIds.length);
+      // Another file's actor whose score changes while the pages are read can move across a page boundary and show
+      // twice (keyset cursors keep their place, not a moving ranking's): only the seed's actors must page once each.
+      const pagedSeed = seedActors(paged.edges);
+      expect(new Set(pagedSeed).size).toBe(pagedSeed.length);
       const wholeSeed = seedActors(whole.edges);
       expect(seedActors(paged.edges).filter((id) => wholeSeed.includes(id))).toEqual(wholeSeed);
       for (const total of paged.totals) expect(total).toBeGreaterThanOrEqual(wholeSeed.length);
