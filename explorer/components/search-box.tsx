@@ -9,15 +9,7 @@ import { useLocation } from 'wouter';
 import { ExplorerSearchDocument } from '../generated/operations.js';
 import { links, nodeLink } from '../links.js';
 import { searchHitTitle } from './search-hit.js';
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
+import { useDebounced } from './use-debounced.js';
 
 export function SearchBox() {
   const [, navigate] = useLocation();

@@ -18,6 +18,7 @@ import {
   type ExplorerMatrixQuery,
 } from '../generated/operations.js';
 import { idList, links } from '../links.js';
+import { useDebounced } from '../components/use-debounced.js';
 import './matrix.css';
 
 /** `compare` takes at most this many actors and this many topics. */
@@ -31,15 +32,6 @@ const rollUpOptions: ReadonlyArray<{ key: RollUpKey; label: string; hint: string
 
 type Matrix = ExplorerMatrixQuery['compare'];
 type Cell = Matrix['rows'][number]['cells'][number];
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /** `actorId:topicId`: actor and topic ids are slugs, which hold no colon. */
 const cellKey = (actorId: string, topicId: string) => `${actorId}:${topicId}`;

@@ -20,6 +20,7 @@ import {
   type ExplorerNetworkTiesQuery,
 } from '../generated/operations.js';
 import { links } from '../links.js';
+import { useDebounced } from '../components/use-debounced.js';
 import './network.css';
 
 const graphName = 'coalition-network';
@@ -51,15 +52,6 @@ const dayMs = 86_400_000;
 const isDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 const toDay = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / dayMs);
 const fromDay = (day: number) => new Date(day * dayMs).toISOString().slice(0, 10);
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 interface DateRange {
   earliest: string;

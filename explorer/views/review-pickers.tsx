@@ -8,21 +8,13 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode 
 import { useQuery } from 'urql';
 import { KindBadge } from '../components/badges.js';
 import { ExplorerReviewActorsDocument, ExplorerReviewTopicsDocument } from '../generated/operations.js';
+import { useDebounced } from '../components/use-debounced.js';
 
 export interface Choice {
   id: string;
   name: string;
   /** The actor's kind, or the topic's type (Issue, Proposal). */
   kind: string;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 const resultsShown = 8;
